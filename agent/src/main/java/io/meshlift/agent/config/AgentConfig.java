@@ -1,0 +1,93 @@
+package io.meshlift.agent.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything an agent is configured with. docs/configuration.md lists every key. */
+@ConfigMapping(prefix = "agent")
+public interface AgentConfig {
+
+    /** This agent's id; must equal the identity in its certificate. */
+    String id();
+
+    /** Volumes this agent exposes: name to root directory (agent.volumes.data=/srv/data). */
+    Map<String, Path> volumes();
+
+    /** Directory for the agent's own state (hash cache, progress); never inside a volume. */
+    Path stateDir();
+
+    /** Peer gRPC server. */
+    Peer peer();
+
+    /** Mesh TLS material. */
+    Tls tls();
+
+    /** Pull engine limits. */
+    Transfer transfer();
+
+    interface Peer {
+        /** Address the peer gRPC server listens on. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Port of the peer gRPC server. */
+        @WithDefault("7443")
+        int port();
+
+        /** Upper bound of concurrent FetchChunks requests one stream may have open. */
+        @WithDefault("64")
+        int maxOpenRequestsPerStream();
+
+        /** Threads reading chunks and walking manifests for peers. */
+        @WithDefault("8")
+        int ioThreads();
+    }
+
+    interface Tls {
+        /** PEM certificate chain of this agent (reloaded when it changes). */
+        Path cert();
+
+        /** PEM PKCS#8 private key of this agent (reloaded when it changes). */
+        Path key();
+
+        /** PEM certificate(s) of the mesh CA; the only roots this agent trusts. */
+        Path ca();
+    }
+
+    interface Transfer {
+        /** Concurrent FetchChunks streams opened to each peer. */
+        @WithDefault("4")
+        int streamsPerPeer();
+
+        /** Chunk requests outstanding on each stream. */
+        @WithDefault("4")
+        int requestsPerStream();
+
+        /** Files being assembled at once in one pull. */
+        @WithDefault("64")
+        int filesInFlight();
+
+        /** Threads that write, fsync, verify and rename files. */
+        @WithDefault("4")
+        int diskThreads();
+
+        /** Attempts per chunk before the file is given up (each bad chunk counts). */
+        @WithDefault("5")
+        int chunkAttempts();
+
+        /** Receive cap for the whole agent, bytes per second, e.g. 200MiB; 0 means unlimited. */
+        @WithDefault("0")
+        String bandwidthLimit();
+
+        /** Seconds without progress on a stream before it is abandoned and retried. */
+        @WithDefault("60")
+        int stallTimeoutSeconds();
+
+        /** Directory in which a pull's transient state lives; defaults to state-dir/pulls. */
+        Optional<Path> workDir();
+    }
+}

@@ -1,0 +1,44 @@
+package io.meshlift.agent.peer;
+
+import java.nio.file.Path;
+
+import com.google.protobuf.ByteString;
+import io.grpc.stub.ServerCallStreamObserver;
+
+import io.meshlift.agent.wire.ManifestWire;
+import io.meshlift.core.manifest.ManifestBuilder;
+import io.meshlift.core.manifest.ManifestSummary;
+import io.meshlift.proto.peer.v1.ManifestPart;
+
+/** Walks a dataset and streams its manifest in bounded parts, waiting for the client to keep up. */
+final class ManifestStreamer {
+
+    private final ManifestBuilder builder;
+    private final int chunkSize;
+
+    ManifestStreamer(ManifestBuilder builder, int chunkSize) {
+        this.builder = builder;
+        this.chunkSize = chunkSize;
+    }
+
+    ManifestSummary stream(Path datasetRoot, ServerCallStreamObserver<ManifestPart> call) throws Exception {
+        ReadyGate gate = new ReadyGate(call);
+        ManifestPart.Builder part = ManifestPart.newBuilder().setChunkSize(chunkSize);
+        ManifestSummary summary = builder.build(datasetRoot, entry -> {
+            part.addEntries(ManifestWire.toWire(entry));
+            if (part.getEntriesCount() == ManifestWire.ENTRIES_PER_PART) {
+                gate.awaitReady();
+                call.onNext(part.build());
+                part.clearEntries();
+            }
+        });
+        gate.awaitReady();
+        call.onNext(part.setLast(true)
+                .setDatasetDigest(ByteString.copyFrom(summary.datasetDigest()))
+                .setTotalFiles(summary.files())
+                .setTotalBytes(summary.bytes())
+                .build());
+        call.onCompleted();
+        return summary;
+    }
+}

@@ -1,0 +1,136 @@
+package io.meshlift.agent.transfer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ManagedChannel;
+import org.jboss.logging.Logger;
+
+import io.meshlift.core.path.VolumeRoot;
+
+/** One pull's lifecycle: its state, counters and the resources it holds while running. */
+final class Pull {
+
+    private static final Logger LOG = Logger.getLogger(Pull.class);
+
+    record Limits(int streamsPerPeer, int requestsPerStream, int filesInFlight, int stallTimeoutSeconds) {}
+
+    interface ContextFactory {
+        PullContext create(
+                PullRequest request, PeerChunkClient client, TransferCounters counters, IncidentLog incidents);
+    }
+
+    private final PullRequest request;
+    private final Path dir;
+    private final ContextFactory contexts;
+    private final Limits limits;
+    private final TransferCounters counters = new TransferCounters();
+    private final IncidentLog incidents;
+    private final Instant startedAt = Instant.now();
+    private volatile PullState state = PullState.QUEUED;
+    private volatile Instant finishedAt;
+    private volatile String error;
+    private volatile PullJob job;
+    private volatile Thread runner;
+
+    Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits) {
+        this.request = request;
+        this.dir = dir;
+        this.contexts = contexts;
+        this.limits = limits;
+        this.incidents = new IncidentLog(request.id());
+    }
+
+    PullRequest request() {
+        return request;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    void run(PeerChannels channels, VolumeRoot volume, ObjectMapper json) {
+        runner = Thread.currentThread();
+        state = PullState.RUNNING;
+        ManagedChannel channel = channels.open(request.source());
+        ExecutorService fileWorkers =
+                Executors.newFixedThreadPool(limits.filesInFlight(), named("pull-" + request.id()));
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("pull-watchdog"));
+        try (PeerChunkClient client = new PeerChunkClient(
+                        request.source(),
+                        channel,
+                        limits.streamsPerPeer(),
+                        limits.requestsPerStream(),
+                        limits.stallTimeoutSeconds(),
+                        timers);
+                ResultLog results = new ResultLog(dir.resolve("files.ndjson"), json)) {
+            PullContext context = contexts.create(request, client, counters, incidents);
+            job = new PullJob(context, volume, channel, fileWorkers, limits.filesInFlight(), results, dir);
+            error = job.run();
+            state = error == null ? PullState.SUCCEEDED : PullState.FAILED;
+        } catch (InterruptedException e) {
+            state = PullState.CANCELLED;
+            error = "cancelled";
+        } catch (Exception e) {
+            LOG.debugf(e, "pull %s failed", request.id());
+            state = PullState.FAILED;
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        } finally {
+            fileWorkers.shutdownNow();
+            timers.shutdownNow();
+            channel.shutdownNow();
+            finishedAt = Instant.now();
+        }
+    }
+
+    void cancel() {
+        Thread thread = runner;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    PullProgress progress() {
+        PullJob current = job;
+        return new PullProgress(
+                request.id(),
+                state,
+                request.source() + ":" + request.sourceVolume() + ":" + request.sourcePath(),
+                request.volume() + ":" + request.path(),
+                startedAt,
+                finishedAt,
+                current != null && current.manifestComplete,
+                current == null ? 0 : current.filesListed,
+                current == null ? 0 : current.bytesListed,
+                counters.filesDone(),
+                counters.filesUnchanged(),
+                counters.filesFailed(),
+                counters.bytesDone(),
+                counters.chunksFetched(),
+                counters.bytesFetched(),
+                counters.chunksReused(),
+                counters.bytesReused(),
+                counters.chunksResumed(),
+                counters.chunksRejected(),
+                current == null ? null : current.sourceDatasetDigest,
+                current == null ? null : current.destinationDatasetDigest,
+                List.of(),
+                incidents.count(),
+                incidents.kept(),
+                error);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "meshlift-" + prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package io.meshlift.agent.transfer;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every file of one pull shares: the request, the peer client, limits and counters. */
+record PullContext(
+        PullRequest request,
+        String agentId,
+        PeerChunkClient client,
+        List<BandwidthLimiter> limiters,
+        ScheduledExecutorService scheduler,
+        LocalFiles localFiles,
+        TransferCounters counters,
+        IncidentLog incidents,
+        int chunksInFlightPerFile,
+        int chunkAttempts) {}

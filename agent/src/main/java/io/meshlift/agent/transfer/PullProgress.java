@@ -1,0 +1,32 @@
+package io.meshlift.agent.transfer;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A point-in-time view of a pull, as the admin API and reports show it. */
+public record PullProgress(
+        String id,
+        PullState state,
+        String source,
+        String destination,
+        Instant startedAt,
+        Instant finishedAt,
+        boolean manifestComplete,
+        long filesListed,
+        long bytesListed,
+        long filesDone,
+        long filesUnchanged,
+        long filesFailed,
+        long bytesDone,
+        long chunksFetched,
+        long bytesFetched,
+        long chunksReused,
+        long bytesReused,
+        long chunksResumed,
+        long chunksRejected,
+        String sourceDatasetDigest,
+        String destinationDatasetDigest,
+        List<String> skipped,
+        long incidentCount,
+        List<IncidentLog.Incident> incidents,
+        String error) {}

@@ -1,0 +1,46 @@
+package io.meshlift.agent.transfer;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.meshlift.core.manifest.ChunkLayout;
+import io.meshlift.core.path.RelativePath;
+
+/**
+ * Copy a dataset from a source peer into one of this agent's volumes.
+ *
+ * @param id unique id of this pull; a pull restarted with the same id resumes
+ * @param bandwidthLimit bytes per second this pull may receive; 0 means no per-pull cap
+ */
+public record PullRequest(
+        String id,
+        PeerEndpoint source,
+        String sourceVolume,
+        RelativePath sourcePath,
+        String volume,
+        RelativePath path,
+        ChunkLayout layout,
+        VerifyMode verify,
+        List<String> include,
+        List<String> exclude,
+        long bandwidthLimit) {
+
+    public PullRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceVolume, "sourceVolume");
+        Objects.requireNonNull(sourcePath, "sourcePath");
+        Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(verify, "verify");
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw new IllegalArgumentException("pull id '" + id + "' must be 1-128 letters, digits, '.', '_' or '-'");
+        }
+        if (bandwidthLimit < 0) {
+            throw new IllegalArgumentException("bandwidth limit cannot be negative");
+        }
+    }
+}
