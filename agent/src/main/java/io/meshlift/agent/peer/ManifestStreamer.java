@@ -21,8 +21,9 @@ final class ManifestStreamer {
         this.chunkSize = chunkSize;
     }
 
-    ManifestSummary stream(Path datasetRoot, ServerCallStreamObserver<ManifestPart> call) throws Exception {
-        ReadyGate gate = new ReadyGate(call);
+    /** @param gate created on the gRPC thread, before the handler returned (gRPC requires that) */
+    ManifestSummary stream(Path datasetRoot, ServerCallStreamObserver<ManifestPart> call, ReadyGate gate)
+            throws Exception {
         ManifestPart.Builder part = ManifestPart.newBuilder().setChunkSize(chunkSize);
         ManifestSummary summary = builder.build(datasetRoot, entry -> {
             part.addEntries(ManifestWire.toWire(entry));

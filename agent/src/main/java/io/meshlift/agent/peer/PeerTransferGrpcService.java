@@ -50,6 +50,7 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
     public void getManifest(ManifestRequest request, StreamObserver<ManifestPart> observer) {
         var call = (ServerCallStreamObserver<ManifestPart>) observer;
         String caller = String.valueOf(PeerIdentityInterceptor.CALLER.get());
+        ReadyGate gate = new ReadyGate(call);
         ioExecutor.execute(io.grpc.Context.current().wrap(() -> {
             try {
                 if (!request.hasDataset()) {
@@ -63,7 +64,7 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
                 Path root = datasets.datasetRoot(request.getDataset());
                 ManifestSummary summary = new ManifestStreamer(
                                 new ManifestBuilder(layout, hashCache, filter), layout.chunkSize())
-                        .stream(root, call);
+                        .stream(root, call, gate);
                 counters.manifestServed();
                 LOG.debugf(
                         "served manifest of %s:%s to %s: %d files, %d bytes",

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 
@@ -31,8 +32,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
@@ -42,8 +41,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * <p>Agent certificates carry subject {@code CN=<id>}, exactly one SAN URI {@code
  * urn:meshlift:agent:<id>}, KeyUsage digitalSignature, ExtendedKeyUsage serverAuth and clientAuth,
  * basicConstraints CA=false, subject and authority key identifiers and a random 128-bit serial.
- * Instances are immutable and thread-safe. All signing goes through the JDK providers; the
- * BouncyCastle provider is never registered.
+ * Instances are immutable and thread-safe. All signing goes through the JDK providers (see {@link
+ * JdkSignatures}); the BouncyCastle provider is never registered.
  */
 public final class CertificateAuthority {
 
@@ -157,7 +156,9 @@ public final class CertificateAuthority {
                     + (publicKey == null ? "null" : publicKey.getAlgorithm()));
         }
         requireWindow(notBefore, notAfter);
-        if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
+        // X.509 times have whole seconds; compare at that precision.
+        if (notAfter.truncatedTo(ChronoUnit.SECONDS)
+                .isAfter(certificate.getNotAfter().toInstant())) {
             throw new IllegalArgumentException("Agent " + agent + ": certificate would end " + notAfter
                     + ", after the mesh CA expires " + certificate.getNotAfter().toInstant());
         }
@@ -218,13 +219,7 @@ public final class CertificateAuthority {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey)
             throws GeneralSecurityException {
-        try {
-            return new JcaX509CertificateConverter()
-                    .getCertificate(
-                            builder.build(new JcaContentSignerBuilder(KeyPairs.SIGNATURE_ALGORITHM).build(signingKey)));
-        } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException("Cannot sign with the mesh CA key", e);
-        }
+        return new JcaX509CertificateConverter().getCertificate(builder.build(JdkSignatures.ecdsaSha256(signingKey)));
     }
 
     /** 128 random bits, never zero (RFC 5280: positive, at most 20 octets). */

@@ -15,9 +15,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
  * Decides whether a CSR may be signed for an expected agent. The CSR is untrusted input (enrollment
@@ -35,24 +34,30 @@ final class CsrChecks {
      * @throws CsrRejectedException saying what was wrong, naming expected and requested identities
      */
     static PublicKey verifiedPublicKey(PKCS10CertificationRequest csr, AgentId expected) {
+        SubjectPublicKeyInfo keyInfo = csr.getSubjectPublicKeyInfo();
+        if (!KeyPairs.isEcP256(keyInfo)) {
+            throw new CsrRejectedException("CSR for " + expected + " has a key of type "
+                    + keyInfo.getAlgorithm().getAlgorithm() + "; agent keys must be EC P-256");
+        }
         PublicKey key;
         try {
-            key = new JcaPKCS10CertificationRequest(csr).getPublicKey();
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new CsrRejectedException("CSR for " + expected + " has an invalid signature");
-            }
-        } catch (CsrRejectedException e) {
-            throw e;
+            key = KeyPairs.ecPublicKey(keyInfo);
         } catch (Exception e) {
-            // The CSR came off the wire: any parse or crypto failure is a refusal, not a server bug.
+            // The CSR came off the wire: any parse failure is a refusal, not a server bug.
             throw new CsrRejectedException(
-                    "CSR for " + expected + " cannot be verified ("
+                    "CSR for " + expected + " has an unreadable public key ("
                             + e.getClass().getSimpleName() + ")",
                     e);
         }
-        if (!KeyPairs.isEcP256(key)) {
-            throw new CsrRejectedException(
-                    "CSR for " + expected + " has a " + key.getAlgorithm() + " key; agent keys must be EC P-256");
+        boolean signed;
+        try {
+            signed = JdkSignatures.isSignedBy(csr, key);
+        } catch (Exception e) {
+            throw new CsrRejectedException("CSR for " + expected + " cannot be verified (" + e.getMessage() + ")", e);
+        }
+        if (!signed) {
+            // Without a valid self-signature the requester has not proven it holds the private key.
+            throw new CsrRejectedException("CSR for " + expected + " has an invalid signature");
         }
         List<String> requested = requestedIdentities(csr, expected);
         String cn = expected.value();

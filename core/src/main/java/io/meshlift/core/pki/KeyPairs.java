@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -57,13 +58,22 @@ public final class KeyPairs {
             return false;
         }
         try {
-            AlgorithmIdentifier algorithm =
-                    SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm();
-            return X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())
-                    && X9ObjectIdentifiers.prime256v1.equals(algorithm.getParameters());
+            return isEcP256(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Whether {@code keyInfo} names the named curve P-256 (explicit curve parameters are refused). */
+    static boolean isEcP256(SubjectPublicKeyInfo keyInfo) {
+        AlgorithmIdentifier algorithm = keyInfo.getAlgorithm();
+        return X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())
+                && X9ObjectIdentifiers.prime256v1.equals(algorithm.getParameters());
+    }
+
+    /** Converts an EC SubjectPublicKeyInfo to a JDK key. */
+    static PublicKey ecPublicKey(SubjectPublicKeyInfo keyInfo) throws GeneralSecurityException, IOException {
+        return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(keyInfo.getEncoded()));
     }
 
     /**

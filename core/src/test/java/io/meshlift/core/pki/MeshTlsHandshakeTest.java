@@ -1,7 +1,9 @@
 package io.meshlift.core.pki;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,9 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +37,29 @@ class MeshTlsHandshakeTest {
     Path dir;
 
     private LocalMesh mesh;
-    private SSLContext server;
+    private TlsServer server;
     private final Set<AgentId> revoked = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
-    void createMesh() {
+    void startServer() throws Exception {
         mesh = LocalMesh.create(dir.resolve("mesh"), List.of(ALPHA, BRAVO));
-        server = PkiFixtures.meshContext(mesh.agent(ALPHA), mesh.caCertificate(), revoked);
+        server = new TlsServer(PkiFixtures.meshContext(mesh.agent(ALPHA), mesh.caCertificate(), revoked));
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void serverSocketIsTls13OnlyAndRequiresClientCertificates() {
+        assertThat(server.socket().getEnabledProtocols()).containsExactly("TLSv1.3");
+        assertThat(server.socket().getNeedClientAuth()).isTrue();
     }
 
     @Test
     void mutualHandshakeSucceedsAndEachSideSeesTheOthersAgentId() {
-        TlsHandshake.Outcome outcome = TlsHandshake.connect(server, client(mesh.agent(BRAVO)));
+        TlsServer.Outcome outcome = server.connect(client(mesh.agent(BRAVO)));
 
         assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
         assertThat(outcome.serverSawClient()).isEqualTo(BRAVO);
@@ -56,7 +71,7 @@ class MeshTlsHandshakeTest {
         SSLContext client = MeshTls.sslContext(
                 keyManager(mesh.agent(BRAVO)), MeshTrustManager.expectingPeer(mesh.caCertificate(), Set::of, ALPHA));
 
-        assertThat(TlsHandshake.connect(server, client).clientSawServer()).isEqualTo(ALPHA);
+        assertThat(server.connect(client).clientSawServer()).isEqualTo(ALPHA);
     }
 
     @Test
@@ -64,7 +79,7 @@ class MeshTlsHandshakeTest {
         SSLContext anonymous = SSLContext.getInstance("TLSv1.3");
         anonymous.init(null, new TrustManager[] {trustAnyAgent()}, new SecureRandom());
 
-        TlsHandshake.Outcome outcome = TlsHandshake.connect(server, anonymous);
+        TlsServer.Outcome outcome = server.connect(anonymous);
 
         assertRefusedByServer(outcome, "");
     }
@@ -73,7 +88,7 @@ class MeshTlsHandshakeTest {
     void refusesSelfSignedClientCertificate() {
         AgentFiles forged = PkiFixtures.writeSelfSignedAgent(dir.resolve("forged"), BRAVO);
 
-        assertRefusedByServer(TlsHandshake.connect(server, client(forged)), "not trusted by the mesh CA");
+        assertRefusedByServer(server.connect(client(forged)), "not trusted by the mesh CA");
     }
 
     @Test
@@ -81,7 +96,7 @@ class MeshTlsHandshakeTest {
         CertificateAuthority otherCa = CertificateAuthority.create("other mesh");
         AgentFiles foreign = PkiFixtures.writeAgent(dir.resolve("other"), otherCa, BRAVO);
 
-        assertRefusedByServer(TlsHandshake.connect(server, client(foreign)), "not trusted by the mesh CA");
+        assertRefusedByServer(server.connect(client(foreign)), "not trusted by the mesh CA");
     }
 
     @Test
@@ -94,7 +109,7 @@ class MeshTlsHandshakeTest {
                 now.minus(Duration.ofDays(2)),
                 now.minus(Duration.ofDays(1)));
 
-        assertRefusedByServer(TlsHandshake.connect(server, client(expired)), "EXPIRED");
+        assertRefusedByServer(server.connect(client(expired)), "EXPIRED");
     }
 
     @Test
@@ -107,24 +122,34 @@ class MeshTlsHandshakeTest {
                 now.plus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)));
 
-        assertRefusedByServer(TlsHandshake.connect(server, client(future)), "NOT_YET_VALID");
+        assertRefusedByServer(server.connect(client(future)), "NOT_YET_VALID");
     }
 
     @Test
     void refusesRevokedAgent() {
         revoked.add(BRAVO);
 
-        assertRefusedByServer(TlsHandshake.connect(server, client(mesh.agent(BRAVO))), "Agent bravo is revoked");
+        assertRefusedByServer(server.connect(client(mesh.agent(BRAVO))), "Agent bravo is revoked");
     }
 
     @Test
-    void refusesRevokedAgentEvenWhenItResumesAnEarlierSession() {
-        SSLContext bravo = client(mesh.agent(BRAVO));
-        assertThat(TlsHandshake.connect(server, bravo).succeeded()).isTrue();
+    void refusesRevokedAgentEvenWhenItTriesToResumeAnEarlierSession() throws Exception {
+        // A plain JDK client that caches sessions and offers them for resumption, as an attacker would.
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("mesh-ca", Pem.readCertificate(mesh.caCertificate()));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+        trust.init(anchors);
+        SSLContext resuming = SSLContext.getInstance("TLSv1.3");
+        resuming.init(new KeyManager[] {keyManager(mesh.agent(BRAVO))}, trust.getTrustManagers(), new SecureRandom());
+        assertThat(server.connect(resuming).serverSawClient()).isEqualTo(BRAVO);
+        assertThat(resuming.getClientSessionContext().getIds().hasMoreElements())
+                .as("client holds a session it could resume")
+                .isTrue();
 
         revoked.add(BRAVO);
 
-        assertRefusedByServer(TlsHandshake.connect(server, bravo), "Agent bravo is revoked");
+        assertRefusedByServer(server.connect(resuming), "Agent bravo is revoked");
     }
 
     @Test
@@ -135,8 +160,8 @@ class MeshTlsHandshakeTest {
                 new TrustManager[] {trustAnyAgent()},
                 new SecureRandom());
 
-        TlsHandshake.Outcome outcome =
-                TlsHandshake.connect(server, legacy, socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}));
+        TlsServer.Outcome outcome =
+                server.connect(legacy, socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}));
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.serverSawClient()).isNull();
@@ -149,7 +174,7 @@ class MeshTlsHandshakeTest {
         SSLContext client = MeshTls.sslContext(
                 keyManager(mesh.agent(BRAVO)), MeshTrustManager.expectingPeer(mesh.caCertificate(), Set::of, CHARLIE));
 
-        TlsHandshake.Outcome outcome = TlsHandshake.connect(server, client);
+        TlsServer.Outcome outcome = server.connect(client);
 
         assertThat(outcome.clientSawServer()).isNull();
         assertThat(outcome.clientError())
@@ -160,39 +185,41 @@ class MeshTlsHandshakeTest {
     }
 
     @Test
-    void refusesServerWithCertificateFromAnotherCa() {
+    void refusesServerWithCertificateFromAnotherCa() throws Exception {
         AgentFiles foreign =
                 PkiFixtures.writeAgent(dir.resolve("other"), CertificateAuthority.create("other mesh"), ALPHA);
-        SSLContext impostor = PkiFixtures.meshContext(foreign, mesh.caCertificate(), Set.of());
 
-        TlsHandshake.Outcome outcome = TlsHandshake.connect(impostor, client(mesh.agent(BRAVO)));
+        try (TlsServer impostor = new TlsServer(PkiFixtures.meshContext(foreign, mesh.caCertificate(), Set.of()))) {
+            TlsServer.Outcome outcome = impostor.connect(client(mesh.agent(BRAVO)));
 
-        assertThat(outcome.clientSawServer()).isNull();
-        assertThat(outcome.clientError())
-                .isInstanceOf(SSLHandshakeException.class)
-                .hasMessageContaining("not trusted by the mesh CA");
+            assertThat(outcome.clientSawServer()).isNull();
+            assertThat(outcome.clientError())
+                    .isInstanceOf(SSLHandshakeException.class)
+                    .hasMessageContaining("not trusted by the mesh CA");
+        }
     }
 
     @Test
-    void serverPresentsRotatedCertificateWithoutRestart() {
+    void serverPresentsRotatedCertificateWithoutRestart() throws Exception {
         MutableClock clock = MutableClock.startingNow();
         AgentFiles alpha = mesh.agent(ALPHA);
         ReloadingKeyManager keyManager = new ReloadingKeyManager(alpha.certificate(), alpha.privateKey(), clock);
-        SSLContext rotating =
-                MeshTls.sslContext(keyManager, MeshTrustManager.acceptingAnyAgent(mesh.caCertificate(), Set::of));
         SSLContext bravo = client(mesh.agent(BRAVO));
-        var before = TlsHandshake.connect(rotating, bravo).serverLeaf();
+        try (TlsServer rotating = new TlsServer(
+                MeshTls.sslContext(keyManager, MeshTrustManager.acceptingAnyAgent(mesh.caCertificate(), Set::of)))) {
+            X509Certificate before = rotating.connect(bravo).serverLeaf();
 
-        mesh.addAgent(ALPHA);
-        PkiFixtures.touchForward(alpha.certificate(), Duration.ofSeconds(10));
-        clock.advance(Duration.ofSeconds(1));
-        TlsHandshake.Outcome after = TlsHandshake.connect(rotating, bravo);
+            mesh.addAgent(ALPHA);
+            PkiFixtures.touchForward(alpha.certificate(), Duration.ofSeconds(10));
+            clock.advance(Duration.ofSeconds(1));
+            TlsServer.Outcome after = rotating.connect(bravo);
 
-        assertThat(after.succeeded()).as("%s", after).isTrue();
-        assertThat(after.clientSawServer()).isEqualTo(ALPHA);
-        assertThat(after.serverLeaf().getSerialNumber())
-                .isNotEqualTo(before.getSerialNumber())
-                .isEqualTo(Pem.readCertificate(alpha.certificate()).getSerialNumber());
+            assertThat(after.succeeded()).as("%s", after).isTrue();
+            assertThat(after.clientSawServer()).isEqualTo(ALPHA);
+            assertThat(after.serverLeaf().getSerialNumber())
+                    .isNotEqualTo(before.getSerialNumber())
+                    .isEqualTo(Pem.readCertificate(alpha.certificate()).getSerialNumber());
+        }
     }
 
     private SSLContext client(AgentFiles agent) {
@@ -208,7 +235,7 @@ class MeshTlsHandshakeTest {
     }
 
     /** The server refused the client (message fragment from our trust manager, if any) and never saw an identity. */
-    private static void assertRefusedByServer(TlsHandshake.Outcome outcome, String serverMessage) {
+    private static void assertRefusedByServer(TlsServer.Outcome outcome, String serverMessage) {
         assertThat(outcome.succeeded()).as("%s", outcome).isFalse();
         assertThat(outcome.serverSawClient()).isNull();
         assertThat(outcome.serverError())

@@ -38,29 +38,29 @@ class MeshTrustManagerTest {
     }
 
     @Test
-    void acceptsNewCaAndRefusesOldAfterCaFileIsRewrittenWithoutNewObjects() {
+    void acceptsNewCaAndRefusesOldAfterCaFileIsRewrittenWithoutNewObjects() throws Exception {
         CertificateAuthority newCa = CertificateAuthority.create("next mesh CA");
         Path serverCaFile = dir.resolve("server-ca.crt");
         Pem.writeCertificates(serverCaFile, List.of(mesh.authority().certificate()));
         Path clientCaFile = dir.resolve("client-ca.crt");
         Pem.writeCertificates(clientCaFile, List.of(mesh.authority().certificate(), newCa.certificate()));
         AgentFiles alpha = mesh.agent(ALPHA);
-        SSLContext server = MeshTls.sslContext(
-                new ReloadingKeyManager(alpha.certificate(), alpha.privateKey(), clock),
-                new MeshTrustManager(serverCaFile, Set::of, null, clock));
         SSLContext oldClient = PkiFixtures.meshContext(mesh.agent(BRAVO), clientCaFile, Set.of());
         SSLContext newClient = PkiFixtures.meshContext(
                 PkiFixtures.writeAgent(dir.resolve("new"), newCa, BRAVO), clientCaFile, Set.of());
-        assertThat(TlsHandshake.connect(server, oldClient).succeeded()).isTrue();
-        assertThat(TlsHandshake.connect(server, newClient).succeeded()).isFalse();
+        try (TlsServer server = new TlsServer(MeshTls.sslContext(
+                new ReloadingKeyManager(alpha.certificate(), alpha.privateKey(), clock),
+                new MeshTrustManager(serverCaFile, Set::of, null, clock)))) {
+            assertThat(server.connect(oldClient).succeeded()).isTrue();
+            assertThat(server.connect(newClient).succeeded()).isFalse();
 
-        Pem.writeCertificates(serverCaFile, List.of(newCa.certificate()));
-        PkiFixtures.touchForward(serverCaFile, Duration.ofSeconds(10));
-        clock.advance(Duration.ofSeconds(1));
+            Pem.writeCertificates(serverCaFile, List.of(newCa.certificate()));
+            PkiFixtures.touchForward(serverCaFile, Duration.ofSeconds(10));
+            clock.advance(Duration.ofSeconds(1));
 
-        assertThat(TlsHandshake.connect(server, newClient).serverSawClient()).isEqualTo(BRAVO);
-        assertThat(TlsHandshake.connect(server, oldClient).serverError())
-                .hasMessageContaining("not trusted by the mesh CA");
+            assertThat(server.connect(newClient).serverSawClient()).isEqualTo(BRAVO);
+            assertThat(server.connect(oldClient).serverError()).hasMessageContaining("not trusted by the mesh CA");
+        }
     }
 
     @Test
@@ -201,21 +201,22 @@ class MeshTrustManagerTest {
         Instant now = Instant.now();
         CertificateAuthority shortLived =
                 CertificateAuthority.create("short", now.minus(Duration.ofDays(2)), now.plus(Duration.ofHours(1)));
-        X509Certificate agent = shortLived.issueAgentCertificate(
-                BRAVO,
-                KeyPairs.generateEcP256().getPublic(),
-                now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofHours(1)));
         Path caFile = dir.resolve("short-ca.crt");
-        Pem.writeCertificates(caFile, List.of(shortLived.certificate()));
+        Path caKey = dir.resolve("short-ca.key");
+        shortLived.write(caFile, caKey);
+        // Hand-made: the CA itself never issues past its own end, but other issuers might.
+        X509Certificate outlivesCa = PkiFixtures.caSigned(
+                shortLived.certificate(), Pem.readPrivateKey(caKey), List.of(AgentIdentities.uriOf(BRAVO)), true);
         MeshTrustManager trust = new MeshTrustManager(caFile, Set::of, null, clock);
-        assertThatCode(() -> trust.checkClientTrusted(new X509Certificate[] {agent}, "EC"))
+        assertThatCode(() -> trust.checkClientTrusted(new X509Certificate[] {outlivesCa}, "EC"))
                 .doesNotThrowAnyException();
 
         clock.advance(Duration.ofHours(2));
 
-        assertThatThrownBy(() -> trust.checkClientTrusted(new X509Certificate[] {agent}, "EC"))
-                .isInstanceOf(CertificateException.class);
+        assertThatThrownBy(() -> trust.checkClientTrusted(new X509Certificate[] {outlivesCa}, "EC"))
+                .isInstanceOf(CertificateException.class)
+                .hasMessageContaining("Mesh CA certificate")
+                .hasMessageContaining("is not valid at");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.meshlift.core.pki;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,7 +8,9 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,14 +80,15 @@ class PemTest {
     @Test
     void readsTraditionalEcPrivateKeyAsWrittenByOpenSsl() throws Exception {
         KeyPair keys = KeyPairs.generateEcP256();
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(keys.getPrivate());
-        }
-        Path file = dir.resolve("sec1.key");
-        Files.writeString(file, pem.toString());
+        // SEC1 "EC PRIVATE KEY" with the named curve inside, as `openssl ecparam -genkey` writes it.
+        ECPrivateKey inner = ECPrivateKey.getInstance(
+                PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded()).parsePrivateKey());
+        byte[] sec1 = new ECPrivateKey(256, inner.getKey(), X9ObjectIdentifiers.prime256v1).getEncoded();
+        Path file = Files.writeString(
+                dir.resolve("sec1.key"),
+                "-----BEGIN EC PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(sec1)
+                        + "\n-----END EC PRIVATE KEY-----\n");
 
-        assertThat(pem.toString()).startsWith("-----BEGIN EC PRIVATE KEY-----");
         KeyPairs.requireMatching(Pem.readPrivateKey(file), keys.getPublic(), "test key");
     }
 

@@ -28,7 +28,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -112,8 +111,7 @@ final class PkiFixtures {
                             KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
                         }));
             }
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(JdkSignatures.ecdsaSha256(signer)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -138,8 +136,10 @@ final class PkiFixtures {
                 }
                 builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
             }
-            String algorithm = "EC".equals(signer.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-            return builder.build(new JcaContentSignerBuilder(algorithm).build(signer));
+            return builder.build(
+                    "EC".equals(signer.getAlgorithm())
+                            ? JdkSignatures.ecdsaSha256(signer)
+                            : JdkSignatures.rsaSha256(signer));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package io.meshlift.core.pki;
 
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
@@ -14,12 +14,14 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Runs one TLS connection over real loopback sockets and reports what each side saw. After the
- * handshake the server sends one byte and the client answers with one: in TLS 1.3 the client
- * finishes its handshake before the server has judged the client certificate, so only this
- * exchange shows the client whether the server accepted it.
+ * A TLS server on a real loopback socket that reports, per connection, what each side saw. All
+ * connections of one test go to the same port, so clients do try to resume earlier sessions.
+ *
+ * <p>After the handshake the server sends one byte and the client answers with one: in TLS 1.3 the
+ * client finishes its handshake before the server has judged the client certificate, so only this
+ * exchange tells the client whether the server accepted it.
  */
-final class TlsHandshake {
+final class TlsServer implements AutoCloseable {
 
     private static final int TIMEOUT_MILLIS = 15_000;
 
@@ -44,36 +46,51 @@ final class TlsHandshake {
         }
     }
 
-    private TlsHandshake() {}
+    private record ClientView(AgentId server, X509Certificate leaf) {}
 
-    static Outcome connect(SSLContext server, SSLContext client) {
-        return connect(server, client, socket -> {});
+    private final SSLServerSocket listener;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+
+    /** Listens on an ephemeral loopback port with a socket from {@code context}'s factory, as-is. */
+    TlsServer(SSLContext context) throws IOException {
+        listener = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        listener.setSoTimeout(TIMEOUT_MILLIS);
     }
 
-    /** Connects {@code client} to a fresh server socket of {@code server}; {@code tweakClient} runs before the handshake. */
-    static Outcome connect(SSLContext server, SSLContext client, Consumer<SSLSocket> tweakClient) {
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (SSLServerSocket listener = (SSLServerSocket)
-                server.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(TIMEOUT_MILLIS);
-            Future<Object> serverSide = executor.submit(() -> serve(listener));
-            Object clientResult = dial(client, listener.getLocalPort(), tweakClient);
+    SSLServerSocket socket() {
+        return listener;
+    }
+
+    Outcome connect(SSLContext client) {
+        return connect(client, socket -> {});
+    }
+
+    /** Accepts one connection from {@code client}; {@code tweakClient} runs before its handshake. */
+    Outcome connect(SSLContext client, Consumer<SSLSocket> tweakClient) {
+        try {
+            Future<Object> serverSide = executor.submit(this::serveOne);
+            Object clientResult = dial(client, tweakClient);
             Object serverResult = serverSide.get(TIMEOUT_MILLIS * 2L, TimeUnit.MILLISECONDS);
-            Object[] clientSaw = clientResult instanceof Object[] pair ? pair : null;
+            ClientView view = clientResult instanceof ClientView v ? v : null;
             return new Outcome(
                     serverResult instanceof AgentId id ? id : null,
                     serverResult instanceof Throwable t ? t : null,
-                    clientSaw == null ? null : (AgentId) clientSaw[0],
-                    clientSaw == null ? null : (X509Certificate) clientSaw[1],
+                    view == null ? null : view.server(),
+                    view == null ? null : view.leaf(),
                     clientResult instanceof Throwable t ? t : null);
         } catch (Exception e) {
             throw new IllegalStateException("TLS test harness failed", e);
-        } finally {
-            executor.shutdownNow();
         }
     }
 
-    private static Object serve(SSLServerSocket listener) {
+    @Override
+    public void close() throws IOException {
+        executor.shutdownNow();
+        listener.close();
+    }
+
+    private Object serveOne() {
         try (SSLSocket socket = (SSLSocket) listener.accept()) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             socket.startHandshake();
@@ -90,21 +107,19 @@ final class TlsHandshake {
         }
     }
 
-    private static Object dial(SSLContext client, int port, Consumer<SSLSocket> tweak) {
-        try (SSLSocket socket =
-                (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
+    private Object dial(SSLContext client, Consumer<SSLSocket> tweak) {
+        try (SSLSocket socket = (SSLSocket)
+                client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             tweak.accept(socket);
             socket.startHandshake();
-            InputStream in = socket.getInputStream();
-            if (in.read() != 1) {
+            if (socket.getInputStream().read() != 1) {
                 throw new IllegalStateException("server closed the connection after the handshake");
             }
             socket.getOutputStream().write(2);
             socket.getOutputStream().flush();
-            return new Object[] {
-                MeshTls.peerIdentity(socket.getSession()), socket.getSession().getPeerCertificates()[0]
-            };
+            return new ClientView(MeshTls.peerIdentity(socket.getSession()), (X509Certificate)
+                    socket.getSession().getPeerCertificates()[0]);
         } catch (Exception e) {
             return e;
         }
