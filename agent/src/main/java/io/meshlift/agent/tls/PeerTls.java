@@ -33,13 +33,23 @@ public final class PeerTls {
         this.revokedAgents = revokedAgents;
     }
 
+    /**
+     * BoringSSL when its native library loads (much faster AES-GCM and record handling), the JDK
+     * otherwise. Both use the same key and trust managers, so the trust decisions do not change.
+     */
+    static SslProvider provider() {
+        return OpenSsl.isAvailable() && OpenSsl.isProtocolSupported(MeshTls.TLS_1_3)
+                ? SslProvider.OPENSSL
+                : SslProvider.JDK;
+    }
+
     /** The identity in this agent's own certificate. */
     public AgentId ownIdentity() {
         return keyManager.agentId();
     }
 
     public SslContext serverContext() throws SSLException {
-        return GrpcSslContexts.configure(SslContextBuilder.forServer(keyManager), SslProvider.JDK)
+        return GrpcSslContexts.configure(SslContextBuilder.forServer(keyManager), provider())
                 .trustManager(MeshTrustManager.acceptingAnyAgent(config.ca(), revokedAgents))
                 .clientAuth(ClientAuth.REQUIRE)
                 .protocols(MeshTls.PROTOCOLS)
@@ -48,7 +58,7 @@ public final class PeerTls {
 
     /** Client context that accepts only a server proving to be {@code expectedPeer}. */
     public SslContext clientContext(AgentId expectedPeer) throws SSLException {
-        return GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
+        return GrpcSslContexts.configure(SslContextBuilder.forClient(), provider())
                 .keyManager(keyManager)
                 .trustManager(MeshTrustManager.expectingPeer(config.ca(), revokedAgents, expectedPeer))
                 .protocols(MeshTls.PROTOCOLS)

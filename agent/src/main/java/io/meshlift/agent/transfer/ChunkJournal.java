@@ -22,6 +22,12 @@ final class ChunkJournal implements AutoCloseable {
 
     private static final int HEADER_BYTES = 64;
 
+    /**
+     * Files with fewer chunks than this keep no journal: re-hashing their partial file on resume
+     * costs less than the journal's fsyncs on every run.
+     */
+    static final int MIN_CHUNKS_FOR_JOURNAL = 16;
+
     private final FileChannel channel;
     private final BitSet durable;
     private final BitSet unflushed = new BitSet();
@@ -31,7 +37,16 @@ final class ChunkJournal implements AutoCloseable {
         this.durable = durable;
     }
 
+    /** A journal that records nothing durable; resume then relies on re-hashing the part file. */
+    static ChunkJournal disabled(ManifestEntry file) {
+        return new ChunkJournal(null, new BitSet(file.chunkCount()));
+    }
+
     static ChunkJournal open(Path journal, ManifestEntry file, int chunkSize) throws IOException {
+        if (file.chunkCount() < MIN_CHUNKS_FOR_JOURNAL) {
+            Files.deleteIfExists(journal);
+            return disabled(file);
+        }
         byte[] header = header(file, chunkSize);
         if (Files.exists(journal, LinkOption.NOFOLLOW_LINKS)) {
             byte[] existing = Files.readAllBytes(journal);
@@ -83,6 +98,10 @@ final class ChunkJournal implements AutoCloseable {
     void flush(FileChannel part) throws IOException {
         BitSet batch;
         synchronized (this) {
+            if (channel == null) {
+                unflushed.clear();
+                return;
+            }
             if (unflushed.isEmpty()) {
                 return;
             }
@@ -104,6 +123,8 @@ final class ChunkJournal implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 }

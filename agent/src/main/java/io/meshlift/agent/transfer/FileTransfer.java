@@ -122,7 +122,7 @@ final class FileTransfer {
         }
         LocalFiles.setMode(part, entry.mode());
         LocalFiles.setMtime(part, entry.mtimeNanos());
-        Files.delete(journalPath);
+        Files.deleteIfExists(journalPath);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         LocalFiles.fsyncDirectory(directory);
         context.localFiles()

@@ -11,6 +11,7 @@ record PullContext(
         List<BandwidthLimiter> limiters,
         ScheduledExecutorService scheduler,
         LocalFiles localFiles,
+        DirectorySyncs directorySyncs,
         TransferCounters counters,
         IncidentLog incidents,
         int chunksInFlightPerFile,

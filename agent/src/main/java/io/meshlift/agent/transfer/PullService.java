@@ -39,6 +39,7 @@ public class PullService {
     private final Map<String, Pull> pulls = new ConcurrentHashMap<>();
     private final Map<String, PullProgress> finished = new ConcurrentHashMap<>();
     private final BandwidthLimiter agentLimiter;
+    private final DirectorySyncs directorySyncs = new DirectorySyncs();
     private ExecutorService pullRunner;
     private ScheduledExecutorService scheduler;
     private PeerChannels channels;
@@ -149,6 +150,7 @@ public class PullService {
                         : List.of(agentLimiter),
                 scheduler,
                 new LocalFiles(runtime.hashCache()),
+                directorySyncs,
                 counters,
                 incidents,
                 Math.max(

@@ -59,7 +59,15 @@ final class CsrChecks {
             // Without a valid self-signature the requester has not proven it holds the private key.
             throw new CsrRejectedException("CSR for " + expected + " has an invalid signature");
         }
-        List<String> requested = requestedIdentities(csr, expected);
+        List<String> requested;
+        try {
+            requested = requestedIdentities(csr, expected);
+        } catch (CsrRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Malformed ASN.1 in the subject or attributes surfaces as assorted runtime exceptions.
+            throw new CsrRejectedException("CSR for " + expected + " has a malformed subject or attributes", e);
+        }
         String cn = expected.value();
         String uri = AgentIdentities.uriOf(expected);
         if (requested.isEmpty()) {

@@ -112,7 +112,7 @@ public final class KeyPairs {
         ASN1ObjectIdentifier oid = info.getPrivateKeyAlgorithm().getAlgorithm();
         String algorithm = KEY_ALGORITHMS.get(oid);
         if (algorithm == null) {
-            throw new GeneralSecurityException("unsupported key algorithm " + oid);
+            throw new UnsupportedKeyException("unsupported private key algorithm " + oid);
         }
         return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
     }

@@ -19,8 +19,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * managers.
  *
  * <p>With Netty, pass the managers and {@link #PROTOCOLS} to {@code SslContextBuilder} (which
- * accepts an {@code Iterable<String>} of protocols) and require client auth; with plain JDK sockets
- * or engines, use {@link #sslContext}.
+ * accepts an {@code Iterable<String>} of protocols), require client auth and keep the JDK provider:
+ * {@link MeshTrustManager} prevents session resumption by invalidating JDK handshake sessions, which
+ * has not been verified for the OpenSSL provider. With plain JDK sockets or engines, use {@link
+ * #sslContext}.
  */
 public final class MeshTls {
 

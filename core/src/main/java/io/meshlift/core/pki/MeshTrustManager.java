@@ -46,6 +46,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * handshake, is the mesh's revocation mechanism. A supplier that fails or returns null refuses the
  * peer (fail closed). There is no accept-all mode and no trust-on-first-use.
  *
+ * <p>Every handshake session this manager sees (socket and engine variants) is invalidated, so no
+ * session is ever resumed: TLS 1.3 resumption would skip this manager and let a revoked agent, or
+ * one from a rotated-out CA, reconnect on an old session ticket. The cost is a full handshake per
+ * connection, which long-lived gRPC connections barely notice.
+ *
  * <p>The CA file is re-read when it changes (checked at most once per second, on handshakes and
  * {@link #getAcceptedIssuers()}), so CA rotation needs no restart. A file that fails to load keeps
  * the previous CA certificates and logs a warning. Thread-safe.
@@ -140,10 +145,10 @@ public final class MeshTrustManager extends X509ExtendedTrustManager {
     }
 
     /**
-     * Validates {@code chain} and returns the peer's identity; the checks are those of the class
-     * documentation. {@code extendedKeyUsage} is the role the peer must be certified for.
+     * Validates {@code chain} with the checks of the class documentation; {@code extendedKeyUsage}
+     * is the role the peer must be certified for.
      */
-    private AgentId check(X509Certificate[] chain, String extendedKeyUsage, SSLSession handshake)
+    private void check(X509Certificate[] chain, String extendedKeyUsage, SSLSession handshake)
             throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new IllegalArgumentException("Empty peer certificate chain");
@@ -153,7 +158,7 @@ public final class MeshTrustManager extends X509ExtendedTrustManager {
             // after its first handshake could keep reconnecting on a session ticket. Invalidating
             // the session before it is established makes the JDK neither cache it nor issue tickets;
             // every connection then gets a full handshake and passes through this check.
-            // handshake.invalidate();
+            handshake.invalidate();
         }
         if (handshake != null && !MeshTls.TLS_1_3.equals(handshake.getProtocol())) {
             throw new CertificateException(
@@ -186,7 +191,6 @@ public final class MeshTrustManager extends X509ExtendedTrustManager {
             throw new CertificateException(
                     "Peer identity mismatch: expected agent " + expectedPeer + " but the certificate is for " + peer);
         }
-        return peer;
     }
 
     private static void validatePath(X509Certificate[] chain, MeshCaCertificates cas, Date now)

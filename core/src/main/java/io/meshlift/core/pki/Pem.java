@@ -85,6 +85,8 @@ public final class Pem {
         }
         try {
             return KeyPairs.privateKey(keys.get(0));
+        } catch (UnsupportedKeyException e) {
+            throw new PemFileException(source, e.getMessage(), e);
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             // The cause's message is deliberately not copied: parsers may echo input bytes.
             throw new PemFileException(
