@@ -34,13 +34,12 @@ public final class PeerTls {
     }
 
     /**
-     * BoringSSL when its native library loads (much faster AES-GCM and record handling), the JDK
-     * otherwise. Both use the same key and trust managers, so the trust decisions do not change.
+     * The JDK engine, on purpose: {@link MeshTrustManager} invalidates every session so each
+     * connection runs the full trust check (revocation, CA rotation); that guarantee is tested for the
+     * JDK provider. A native provider would be faster but could resume sessions past those checks.
      */
     static SslProvider provider() {
-        return OpenSsl.isAvailable() && OpenSsl.isProtocolSupported(MeshTls.TLS_1_3)
-                ? SslProvider.OPENSSL
-                : SslProvider.JDK;
+        return SslProvider.JDK;
     }
 
     /** The identity in this agent's own certificate. */
