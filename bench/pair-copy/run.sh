@@ -148,7 +148,7 @@ run_rsync() {  # $1 = run name
   local sent recv lit cli_cpu
   sent=$(awk -F': ' '/^Total bytes sent/ {gsub(/,/,"",$2); print $2+0}' "$out")
   recv=$(awk -F': ' '/^Total bytes received/ {gsub(/,/,"",$2); print $2+0}' "$out")
-  lit=$(awk -F': ' '/^Literal data/ {gsub(/[, ].*$/,"",$2); print $2+0}' "$out")
+  lit=$(awk -F': ' '/^Literal data/ {sub(/ bytes.*$/,"",$2); gsub(/,/,"",$2); print $2+0}' "$out")
   cli_cpu=$(awk '{print $1 + $2}' "$WORK/rsync-$name.time" | tail -1)
   kv "rsync.$name.rc" "$rc"
   kv "rsync.$name.seconds" "$(fsub "$t1" "$t0")"
@@ -234,7 +234,7 @@ run_meshlift() {  # $1 = run name
   for k in bytesFetched chunksFetched chunksReused bytesReused filesDone filesUnchanged filesFailed bytesListed incidentCount; do
     kv "meshlift.$name.$k" "$(jq -r ".$k // 0" "$f" 2>/dev/null)"
   done
-  kv "meshlift.$name.error" "$(jq -r '.error // .detail // .title // ""' "$f" 2>/dev/null | tr '\n' ' ' | head -c 400)"
+  kv "meshlift.$name.error" "$(jq -r '.error // .detail // .title // empty' "$f" 2>/dev/null | tr '\n' ' ' | sed 's/ *$//' | head -c 400)"
   kv "meshlift.$name.bytes_served_by_src" "$(( ${s1:-0} - ${s0:-0} ))"
   kv "meshlift.$name.cpu_seconds" "$(python3 -c "print('%.2f' % ($c1 - $c0))")"
   kv "meshlift.$name.peak_heap_src_mib" "$(peak_heap_mib "$WORK/heap-src-$name.txt")"

@@ -71,10 +71,6 @@ public interface AgentConfig {
         @WithDefault("64")
         int filesInFlight();
 
-        /** Threads that write, fsync, verify and rename files. */
-        @WithDefault("4")
-        int diskThreads();
-
         /** Attempts per chunk before the file is given up (each bad chunk counts). */
         @WithDefault("5")
         int chunkAttempts();

@@ -25,12 +25,17 @@ final class ManifestStreamer {
     ManifestSummary stream(Path datasetRoot, ServerCallStreamObserver<ManifestPart> call, ReadyGate gate)
             throws Exception {
         ManifestPart.Builder part = ManifestPart.newBuilder().setChunkSize(chunkSize);
+        long[] partBytes = {0};
         ManifestSummary summary = builder.build(datasetRoot, entry -> {
-            part.addEntries(ManifestWire.toWire(entry));
-            if (part.getEntriesCount() == ManifestWire.ENTRIES_PER_PART) {
+            var wire = ManifestWire.toWire(entry);
+            part.addEntries(wire);
+            partBytes[0] += wire.getSerializedSize();
+            if (part.getEntriesCount() == ManifestWire.ENTRIES_PER_PART
+                    || partBytes[0] >= ManifestWire.BYTES_PER_PART) {
                 gate.awaitReady();
                 call.onNext(part.build());
                 part.clearEntries();
+                partBytes[0] = 0;
             }
         });
         gate.awaitReady();
@@ -38,6 +43,8 @@ final class ManifestStreamer {
                 .setDatasetDigest(ByteString.copyFrom(summary.datasetDigest()))
                 .setTotalFiles(summary.files())
                 .setTotalBytes(summary.bytes())
+                .addAllSkipped(summary.skipped())
+                .setSkippedCount(summary.skippedCount())
                 .build());
         call.onCompleted();
         return summary;

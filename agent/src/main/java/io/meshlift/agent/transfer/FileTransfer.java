@@ -124,7 +124,7 @@ final class FileTransfer {
         LocalFiles.setMtime(part, entry.mtimeNanos());
         Files.deleteIfExists(journalPath);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        LocalFiles.fsyncDirectory(directory);
+        context.directorySyncs().sync(directory);
         context.localFiles()
                 .remember(
                         target,

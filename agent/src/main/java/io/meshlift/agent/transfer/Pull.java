@@ -37,6 +37,7 @@ final class Pull {
     private volatile String error;
     private volatile PullJob job;
     private volatile Thread runner;
+    private volatile boolean cancelledByOperator;
 
     Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits) {
         this.request = request;
@@ -44,6 +45,10 @@ final class Pull {
         this.contexts = contexts;
         this.limits = limits;
         this.incidents = new IncidentLog(request.id());
+    }
+
+    boolean cancelledByOperator() {
+        return cancelledByOperator;
     }
 
     PullRequest request() {
@@ -88,7 +93,9 @@ final class Pull {
         }
     }
 
-    void cancel() {
+    /** @param byOperator an operator's cancel is final; a shutdown's is resumed at the next start */
+    void cancel(boolean byOperator) {
+        cancelledByOperator = byOperator;
         Thread thread = runner;
         if (thread != null) {
             thread.interrupt();
@@ -119,7 +126,7 @@ final class Pull {
                 counters.chunksRejected(),
                 current == null ? null : current.sourceDatasetDigest,
                 current == null ? null : current.destinationDatasetDigest,
-                List.of(),
+                current == null ? List.of() : current.skipped,
                 incidents.count(),
                 incidents.kept(),
                 error);

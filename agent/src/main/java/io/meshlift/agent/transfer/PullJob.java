@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -51,6 +52,8 @@ final class PullJob {
     volatile boolean manifestComplete;
     volatile String sourceDatasetDigest;
     volatile String destinationDatasetDigest;
+    volatile List<String> skipped = List.of();
+    volatile long skippedCount;
     private long failedFiles;
     private RelativePath lastFile;
 
@@ -100,6 +103,8 @@ final class PullJob {
                     }
                     if (part.getLast()) {
                         sourceDatasetDigest = Sha256.hex(part.getDatasetDigest().toByteArray());
+                        skipped = List.copyOf(part.getSkippedList().subList(0, Math.min(100, part.getSkippedCount())));
+                        skippedCount = part.getSkippedCount();
                         manifestComplete = true;
                     }
                 }
@@ -112,6 +117,10 @@ final class PullJob {
         }
         if (!manifestComplete) {
             return "manifest from " + request.source() + " ended without its final part";
+        }
+        if (skippedCount > 0) {
+            return "the source skipped " + skippedCount + " entr" + (skippedCount == 1 ? "y" : "ies")
+                    + " it could not list safely (see skipped); the copy is incomplete";
         }
         if (failedFiles > 0) {
             return failedFiles + " file(s) could not be copied and verified; see the file results";

@@ -61,7 +61,7 @@ public class PullService {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        pulls.values().forEach(Pull::cancel);
+        pulls.values().forEach(pull -> pull.cancel(false));
         if (pullRunner != null) {
             pullRunner.shutdownNow();
             scheduler.shutdownNow();
@@ -107,7 +107,7 @@ public class PullService {
         if (pull == null) {
             return get(id);
         }
-        pull.cancel();
+        pull.cancel(true);
         return pull.progress();
     }
 
@@ -118,7 +118,7 @@ public class PullService {
             PullProgress last = pull.progress();
             finished.put(last.id(), last);
             pulls.remove(last.id());
-            if (last.state().terminal() && last.state() != PullState.CANCELLED) {
+            if (last.state() != PullState.CANCELLED || pull.cancelledByOperator()) {
                 try {
                     writeAtomically(pull.dir().resolve("status.json"), json.writeValueAsBytes(last));
                 } catch (IOException e) {

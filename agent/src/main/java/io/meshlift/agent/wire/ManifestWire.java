@@ -20,6 +20,9 @@ public final class ManifestWire {
     /** Entries per {@link ManifestPart}; bounds the size of each message. */
     public static final int ENTRIES_PER_PART = 1024;
 
+    /** Serialized bytes after which a part is sent even with fewer entries (huge files list many digests). */
+    public static final int BYTES_PER_PART = 4 * 1024 * 1024;
+
     private ManifestWire() {}
 
     public static io.meshlift.proto.peer.v1.ManifestEntry toWire(ManifestEntry entry) {

@@ -11,7 +11,7 @@ import io.meshlift.core.path.RelativePath;
  * <path>\n"}), sorted by path bytes. An auditor reproduces it with coreutils:
  *
  * <pre>
- * cd DATASET &amp;&amp; find . -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum
+ * cd DATASET &amp;&amp; find . -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 -r sha256sum -- | sha256sum
  * </pre>
  *
  * Files must be added in ascending path-byte order; memory is constant.

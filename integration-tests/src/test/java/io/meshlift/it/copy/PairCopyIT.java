@@ -61,7 +61,9 @@ class PairCopyIT {
                 .mixed(sourceVolume.resolve("ds"), workspace.dir("outside"), large, DatasetFixtures.MIB, 10_000);
         copy = destinationVolume.resolve("copy");
 
-        source = AgentProcess.builder("src", mesh, workspace).volume("data", sourceVolume).build();
+        source = AgentProcess.builder("src", mesh, workspace)
+                .volume("data", sourceVolume)
+                .build();
         destination = AgentProcess.builder("dst", mesh, workspace)
                 .volume("data", destinationVolume)
                 .build();
@@ -104,7 +106,9 @@ class PairCopyIT {
     @Test
     @Order(2)
     void destinationMatchesSourceInContentTypeModeMtimeAndLinkTargets() {
-        assertThat(TreeComparison.between(dataset.root(), copy).ignoringRootMtime().differences())
+        assertThat(TreeComparison.between(dataset.root(), copy)
+                        .ignoringRootMtime()
+                        .differences())
                 .as("differences between %s and %s", dataset.root(), copy)
                 .isEmpty();
     }
@@ -123,8 +127,11 @@ class PairCopyIT {
     void symlinksLeavingTheVolumeArriveAsLinksAndTheCanaryIsNeverRead() throws IOException {
         for (String link : dataset.outsideLinks()) {
             Path copied = copy.resolve(link);
-            assertThat(Files.isSymbolicLink(copied)).as("%s is a symlink", copied).isTrue();
-            assertThat(Files.readSymbolicLink(copied)).isEqualTo(Files.readSymbolicLink(dataset.root().resolve(link)));
+            assertThat(Files.isSymbolicLink(copied))
+                    .as("%s is a symlink", copied)
+                    .isTrue();
+            assertThat(Files.readSymbolicLink(copied))
+                    .isEqualTo(Files.readSymbolicLink(dataset.root().resolve(link)));
         }
         assertThat(ContentScan.filesContaining(copy, dataset.canaryMarker()))
                 .as("files at the destination holding the canary's content")
@@ -137,8 +144,10 @@ class PairCopyIT {
         Path nfc = copy.resolve(dataset.nfcName());
         Path nfd = copy.resolve(dataset.nfdName());
         assertThat(nfc).isNotEqualTo(nfd);
-        assertThat(TreeSnapshot.sha256(nfc)).isEqualTo(TreeSnapshot.sha256(dataset.root().resolve(dataset.nfcName())));
-        assertThat(TreeSnapshot.sha256(nfd)).isEqualTo(TreeSnapshot.sha256(dataset.root().resolve(dataset.nfdName())));
+        assertThat(TreeSnapshot.sha256(nfc))
+                .isEqualTo(TreeSnapshot.sha256(dataset.root().resolve(dataset.nfcName())));
+        assertThat(TreeSnapshot.sha256(nfd))
+                .isEqualTo(TreeSnapshot.sha256(dataset.root().resolve(dataset.nfdName())));
         assertThat(TreeSnapshot.sha256(nfc)).isNotEqualTo(TreeSnapshot.sha256(nfd));
     }
 
@@ -164,7 +173,9 @@ class PairCopyIT {
         assertThat(rerun.filesUnchanged()).isEqualTo(rerun.filesListed()).isEqualTo(first.filesDone());
         assertThat(source.admin().served().chunks()).isEqualTo(servedBefore);
         assertThat(rerun.destinationDatasetDigest()).isEqualTo(first.sourceDatasetDigest());
-        assertThat(TreeComparison.between(dataset.root(), copy).ignoringRootMtime().differences())
+        assertThat(TreeComparison.between(dataset.root(), copy)
+                        .ignoringRootMtime()
+                        .differences())
                 .isEmpty();
     }
 }

@@ -36,7 +36,9 @@ public final class ContentScan {
         byte[] window = new byte[(1 << 20) + overlap];
         int kept = 0;
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n = in.read(window, kept, window.length - kept); n >= 0; n = in.read(window, kept, window.length - kept)) {
+            for (int n = in.read(window, kept, window.length - kept);
+                    n >= 0;
+                    n = in.read(window, kept, window.length - kept)) {
                 int filled = kept + n;
                 if (indexOf(window, filled, needle) >= 0) {
                     return true;
@@ -51,8 +53,7 @@ public final class ContentScan {
     private static int indexOf(byte[] haystack, int length, byte[] needle) {
         byte first = needle[0];
         for (int i = 0; i <= length - needle.length; i++) {
-            if (haystack[i] == first
-                    && Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+            if (haystack[i] == first && Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
             }
         }

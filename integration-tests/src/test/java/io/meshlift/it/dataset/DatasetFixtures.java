@@ -37,6 +37,7 @@ public final class DatasetFixtures {
     private final List<Path> created = new ArrayList<>();
     /** Entries shared with other tests (hard links): their metadata is not ours to change. */
     private final Set<Path> shared = new HashSet<>();
+
     private final Map<Path, String> modes = new TreeMap<>();
 
     public DatasetFixtures(long seed) {

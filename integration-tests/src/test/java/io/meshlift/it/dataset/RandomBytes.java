@@ -18,8 +18,7 @@ public final class RandomBytes {
     /** Writes {@code size} bytes drawn from {@code random} to a new file, in 1 MiB buffers. */
     public static void writeFile(Path file, long size, SplittableRandom random) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel channel = FileChannel.open(
-                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long left = size;
             while (left > 0) {
                 int length = (int) Math.min(BUFFER, left);

@@ -76,8 +76,8 @@ public final class TreeComparison {
         switch (want.type()) {
             case TreeEntry.FILE -> {
                 if (want.size() != got.size()) {
-                    differences.add(name + ": size " + want.size() + " in the source, " + got.size()
-                            + " at the destination");
+                    differences.add(
+                            name + ": size " + want.size() + " in the source, " + got.size() + " at the destination");
                 } else if (!want.sha256().equals(got.sha256())) {
                     differences.add(name + ": content sha256 " + want.sha256() + " in the source, " + got.sha256()
                             + " at the destination");
@@ -102,8 +102,8 @@ public final class TreeComparison {
 
     private static void compareMtime(String name, long want, long got, long precision, List<String> differences) {
         if (Math.floorDiv(want, precision) != Math.floorDiv(got, precision)) {
-            differences.add(name + ": mtime " + instant(want) + " in the source, " + instant(got)
-                    + " at the destination");
+            differences.add(
+                    name + ": mtime " + instant(want) + " in the source, " + instant(got) + " at the destination");
         }
     }
 

@@ -50,7 +50,12 @@ public final class TreeSnapshot {
         long mtime = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         if (attrs.isSymbolicLink()) {
             return new TreeEntry(
-                    TreeEntry.SYMLINK, 0, mtime, 0, null, Files.readSymbolicLink(path).toString());
+                    TreeEntry.SYMLINK,
+                    0,
+                    mtime,
+                    0,
+                    null,
+                    Files.readSymbolicLink(path).toString());
         }
         int mode = mode(attrs.permissions());
         if (attrs.isDirectory()) {

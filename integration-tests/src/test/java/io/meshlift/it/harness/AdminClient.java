@@ -33,7 +33,9 @@ public final class AdminClient {
     /** @return true when {@code /q/health/ready} answers 200 */
     public boolean ready() {
         try {
-            return send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).GET()).statusCode() == 200;
+            return send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).GET())
+                            .statusCode()
+                    == 200;
         } catch (UncheckedIOException e) {
             return false;
         }
@@ -51,10 +53,11 @@ public final class AdminClient {
     }
 
     public PullStatus pull(String id) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/admin/v1/pulls/" + id)).GET());
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(base.resolve("/admin/v1/pulls/" + id)).GET());
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET /admin/v1/pulls/" + id + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "GET /admin/v1/pulls/" + id + " answered " + response.statusCode() + ": " + response.body());
         }
         return read(response.body(), PullStatus.class);
     }
@@ -69,7 +72,8 @@ public final class AdminClient {
     }
 
     public Served served() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/admin/v1/served")).GET());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(base.resolve("/admin/v1/served")).GET());
         return read(response.body(), Served.class);
     }
 

@@ -122,7 +122,8 @@ public final class AgentProcess implements AutoCloseable {
         builder.environment().put("LANG", "C.UTF-8");
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         starts++;
-        appendToLog("==== start #" + starts + " of agent " + id + " at " + Instant.now() + ": " + String.join(" ", command));
+        appendToLog("==== start #" + starts + " of agent " + id + " at " + Instant.now() + ": "
+                + String.join(" ", command));
         try {
             process = builder.start();
         } catch (IOException e) {

@@ -13,7 +13,12 @@ public record PullSpecJson(
 
     /** A full-verify pull of {@code sourcePath} on {@code source}'s volume "data" into this agent's "data". */
     public static PullSpecJson fromAgent(
-            String id, String sourceAgent, int sourcePeerPort, String sourcePath, String destinationPath, String chunkSize) {
+            String id,
+            String sourceAgent,
+            int sourcePeerPort,
+            String sourcePath,
+            String destinationPath,
+            String chunkSize) {
         return new PullSpecJson(
                 id,
                 new Source(sourceAgent, "127.0.0.1", sourcePeerPort, "data", sourcePath),
