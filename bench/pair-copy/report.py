@@ -102,7 +102,7 @@ lines.append("")
 lines.append(f"Dataset: {int(num('big_file_mib', 0))} MiB file + {int(num('small_files', 0))} x 1 MiB files "
              f"= {mib(dataset)} (scale {raw.get('scale')}); change: {int(num('changed_big_mib', 0))} MiB in place in the big file "
              f"+ {int(num('changed_small_files', 0))} small files rewritten = {mib(changed)}.")
-lines.append(f"Host CPUs: {raw.get('host_cpus')}. {raw.get('java_version')}. {raw.get('rsync_version')}.")
+lines.append(f"Host CPUs: {raw.get('host_cpus')}, load average at start {raw.get('loadavg_start')}, at end {raw.get('loadavg_end')}. {raw.get('java_version')}. {raw.get('rsync_version')}.")
 lines.append(f"rsync over ssh: {raw.get('rsync_ssh')}.")
 lines.append("")
 lines.append("| run | meshlift s | rsync s | ratio ml/rsync | meshlift fetched | rsync from server (literal) | ml CPU s (s/GB dataset) | rsync CPU s | ml peak heap |")

@@ -42,7 +42,8 @@ read -r BIG_MIB N_SMALL CHG_MIB CHG_FILES < <(python3 - "$SCALE" <<'EOF'
 import sys
 s = float(sys.argv[1])
 assert 0 < s <= 1.0 + 1e-9, "scale must be in (0, 1]"
-print(max(1, round(1024 * s)), max(1, round(1000 * s)), max(1, round(10 * s)), max(1, round(10 * s)))
+r = lambda x: int(x + 0.5)
+print(max(1, r(1024 * s)), max(1, r(1000 * s)), max(1, r(10 * s)), max(1, r(10 * s)))
 EOF
 ) || { echo "bad --scale $SCALE" >&2; exit 2; }
 DATASET_BYTES=$(( (BIG_MIB + N_SMALL) * 1048576 ))
@@ -51,6 +52,7 @@ kv scale "$SCALE"; kv big_file_mib "$BIG_MIB"; kv small_files "$N_SMALL"
 kv changed_big_mib "$CHG_MIB"; kv changed_small_files "$CHG_FILES"
 kv dataset_bytes "$DATASET_BYTES"; kv changed_bytes "$CHANGED_BYTES"
 kv timestamp "$TS"; kv host_cpus "$(nproc)"
+kv loadavg_start "$(cut -d" " -f1-3 /proc/loadavg)"
 kv git_rev "$(cat "$REPO/.git/HEAD" 2>/dev/null | head -c 80)"
 
 # ---- process bookkeeping: only PIDs we started ------------------------------------------
@@ -263,6 +265,7 @@ run_meshlift changed
 log "verifying destination trees (not timed)"
 verify_tree "$RDST" rsync
 verify_tree "$MLDSTROOT/ds" meshlift
+kv loadavg_end "$(cut -d" " -f1-3 /proc/loadavg)"
 # ---- report ---------------------------------------------------------------------------------
 python3 "$BENCH/pair-copy/report.py" "$KV" "$RESULTS" "$TS" "$WORK"
 rc=$?
