@@ -44,7 +44,7 @@ final class ManifestStreamer {
                 .setTotalFiles(summary.files())
                 .setTotalBytes(summary.bytes())
                 .addAllSkipped(summary.skipped())
-                .setSkippedCount(summary.skippedCount())
+                .setSkippedTotal(summary.skippedCount())
                 .build());
         call.onCompleted();
         return summary;

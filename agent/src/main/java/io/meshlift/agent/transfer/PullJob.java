@@ -104,7 +104,7 @@ final class PullJob {
                     if (part.getLast()) {
                         sourceDatasetDigest = Sha256.hex(part.getDatasetDigest().toByteArray());
                         skipped = List.copyOf(part.getSkippedList().subList(0, Math.min(100, part.getSkippedCount())));
-                        skippedCount = part.getSkippedCount();
+                        skippedCount = Math.max(part.getSkippedTotal(), part.getSkippedCount());
                         manifestComplete = true;
                     }
                 }
