@@ -54,7 +54,10 @@ final class PullJob {
     volatile String destinationDatasetDigest;
     volatile List<String> skipped = List.of();
     volatile long skippedCount;
+    private static final int REPORTED_FAILURES = 3;
+
     private long failedFiles;
+    private final List<String> firstFailures = new java.util.ArrayList<>();
     private RelativePath lastFile;
 
     PullJob(
@@ -123,7 +126,8 @@ final class PullJob {
                     + " it could not list safely (see skipped); the copy is incomplete";
         }
         if (failedFiles > 0) {
-            return failedFiles + " file(s) could not be copied and verified; see the file results";
+            return failedFiles + " file(s) could not be copied and verified: " + String.join("; ", firstFailures)
+                    + (failedFiles > firstFailures.size() ? "; ... (see the file results)" : "");
         }
         destinationDatasetDigest = Sha256.hex(destinationDigest.finish());
         if (!destinationDatasetDigest.equals(sourceDatasetDigest)) {
@@ -199,6 +203,9 @@ final class PullJob {
             results.append(result);
             if (result.outcome() == FileResult.Outcome.FAILED) {
                 failedFiles++;
+                if (firstFailures.size() < REPORTED_FAILURES) {
+                    firstFailures.add("'" + result.path() + "': " + result.error());
+                }
             } else {
                 destinationDigest.add(RelativePath.parse(result.path()), Sha256.fromHex(result.destinationDigest()));
             }

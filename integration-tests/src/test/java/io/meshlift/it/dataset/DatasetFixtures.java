@@ -2,13 +2,10 @@ package io.meshlift.it.dataset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.Normalizer;
@@ -181,24 +178,5 @@ public final class DatasetFixtures {
         }
         created.clear();
         modes.clear();
-    }
-
-    /** Every entry under {@code root} (never following links), for quick sanity checks. */
-    public static long countEntries(Path root) throws IOException {
-        long[] count = {0};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                count[0]++;
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                count[0]++;
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return count[0];
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -31,6 +33,13 @@ public final class AgentProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Agents of this JVM still running; killed (each by its own handle) if the test JVM exits first. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "agent-reaper"));
+    }
 
     private final String id;
     private final AgentFiles tls;
@@ -126,6 +135,8 @@ public final class AgentProcess implements AutoCloseable {
                 + String.join(" ", command));
         try {
             process = builder.start();
+            RUNNING.add(process);
+            process.onExit().thenAccept(RUNNING::remove);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start agent " + id, e);
         }

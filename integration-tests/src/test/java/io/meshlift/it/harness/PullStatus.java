@@ -23,6 +23,7 @@ public record PullStatus(
         long chunksRejected,
         String sourceDatasetDigest,
         String destinationDatasetDigest,
+        List<String> skipped,
         long incidentCount,
         List<Incident> incidents,
         String error) {
