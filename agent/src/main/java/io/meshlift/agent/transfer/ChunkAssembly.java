@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.google.protobuf.ByteString;
+
 import io.meshlift.core.manifest.ManifestEntry;
 
 /**
@@ -65,7 +67,7 @@ final class ChunkAssembly {
                         journal.recordWritten(spec.index());
                         fetched.increment();
                         context.counters().chunksFetched.increment();
-                        context.counters().bytesFetched.add(bytes.length);
+                        context.counters().bytesFetched.add(bytes.size());
                     } else {
                         failure.compareAndSet(null, unwrap(error));
                     }
@@ -86,7 +88,7 @@ final class ChunkAssembly {
         }
     }
 
-    private CompletableFuture<byte[]> fetchWithRetry(ChunkSpec spec, int corruptAttempt, int unavailableAttempt) {
+    private CompletableFuture<ByteString> fetchWithRetry(ChunkSpec spec, int corruptAttempt, int unavailableAttempt) {
         return context.client()
                 .fetch(spec)
                 .handle((bytes, error) -> {
@@ -107,13 +109,13 @@ final class ChunkAssembly {
                             return later(spec, corruptAttempt, unavailableAttempt + 1);
                         }
                     }
-                    return CompletableFuture.<byte[]>failedFuture(cause);
+                    return CompletableFuture.<ByteString>failedFuture(cause);
                 })
                 .thenCompose(future -> future);
     }
 
-    private CompletableFuture<byte[]> later(ChunkSpec spec, int corruptAttempt, int unavailableAttempt) {
-        CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private CompletableFuture<ByteString> later(ChunkSpec spec, int corruptAttempt, int unavailableAttempt) {
+        CompletableFuture<ByteString> result = new CompletableFuture<>();
         context.scheduler()
                 .schedule(
                         () -> fetchWithRetry(spec, corruptAttempt, unavailableAttempt)

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.google.protobuf.ByteString;
 import org.jboss.logging.Logger;
 
 import io.meshlift.core.digest.Sha256;
@@ -253,9 +254,22 @@ final class FileTransfer {
     }
 
     static void write(FileChannel channel, long offset, byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        write(channel, offset, ByteBuffer.wrap(bytes));
+    }
+
+    static void write(FileChannel channel, long offset, ByteString bytes) throws IOException {
+        long position = offset;
+        for (ByteBuffer buffer : bytes.asReadOnlyByteBufferList()) {
+            int length = buffer.remaining();
+            write(channel, position, buffer);
+            position += length;
+        }
+    }
+
+    private static void write(FileChannel channel, long offset, ByteBuffer buffer) throws IOException {
+        long start = offset - buffer.position();
         while (buffer.hasRemaining()) {
-            channel.write(buffer, offset + buffer.position());
+            channel.write(buffer, start + buffer.position());
         }
     }
 

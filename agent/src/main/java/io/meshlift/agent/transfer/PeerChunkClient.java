@@ -63,10 +63,10 @@ public final class PeerChunkClient implements AutoCloseable {
     }
 
     /**
-     * @return completes with the chunk's verified bytes, or exceptionally with {@link
+     * @return completes with the chunk's verified bytes (not copied out of the message), or exceptionally with {@link
      *     ChunkCorruptException} or {@link ChunkUnavailableException}
      */
-    public CompletableFuture<byte[]> fetch(ChunkSpec spec) {
+    public CompletableFuture<ByteString> fetch(ChunkSpec spec) {
         Pending pending = new Pending(spec, new CompletableFuture<>());
         synchronized (this) {
             if (closed) {
@@ -124,7 +124,7 @@ public final class PeerChunkClient implements AutoCloseable {
         slots.forEach(slot -> slot.abort("pull stopped"));
     }
 
-    private record Pending(ChunkSpec spec, CompletableFuture<byte[]> result) {}
+    private record Pending(ChunkSpec spec, CompletableFuture<ByteString> result) {}
 
     /** A stream position: holds the current FetchChunks call, replaced when that call dies. */
     private final class Slot {
@@ -216,12 +216,12 @@ public final class PeerChunkClient implements AutoCloseable {
                         retryable));
                 return;
             }
+            // Hash the received buffers in place: no copy of the chunk on the hot path.
             ByteString data = response.getData();
-            byte[] bytes = data.toByteArray();
             MessageDigest digest = Sha256.newDigest();
-            digest.update(bytes);
+            data.asReadOnlyByteBufferList().forEach(digest::update);
             byte[] actual = digest.digest();
-            if (bytes.length != spec.length() || !spec.file().chunkDigestEquals(spec.index(), actual)) {
+            if (data.size() != spec.length() || !spec.file().chunkDigestEquals(spec.index(), actual)) {
                 pending.result.completeExceptionally(new ChunkCorruptException(
                         peer.agentId().toString(),
                         spec.file().path().toString(),
@@ -230,7 +230,7 @@ public final class PeerChunkClient implements AutoCloseable {
                         actual));
                 return;
             }
-            pending.result.complete(bytes);
+            pending.result.complete(data);
         }
 
         @Override

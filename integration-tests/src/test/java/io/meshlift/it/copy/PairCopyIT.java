@@ -99,7 +99,9 @@ class PairCopyIT {
         assertThat(first.state()).as(first.summary()).isEqualTo(PullStatus.SUCCEEDED);
         assertThat(first.filesFailed()).isZero();
         assertThat(first.chunksRejected()).isZero();
-        assertThat(first.skipped()).as("source entries left out of the manifest").isEmpty();
+        assertThat(first.skipped())
+                .as("source entries left out of the manifest")
+                .isEmpty();
         // 4 sized files + the large one + the small ones + 8 names + 1 in a spaced directory + the script
         assertThat(first.filesDone()).isEqualTo(4 + 1 + dataset.smallFiles() + 8 + 1 + 1);
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.meshlift.core.pki.LocalMesh.AgentFiles;
 import io.meshlift.it.dataset.DatasetFixtures;
 import io.meshlift.it.dataset.TreeComparison;
 import io.meshlift.it.dataset.TreeSnapshot;
@@ -74,71 +73,49 @@ class CorruptPeerIT {
     @Test
     void rejectsCorruptChunksReportsTheLiarAndCompletesWithTheTrueBytes() throws Exception {
         int corruptTimes = 2;
-        Path copy = destinationDir("copy-retried");
-        PullStatus status;
-        List<String> wrongContent;
-        List<String> observations;
-        int corruptServed;
-        try (LyingPeer liar = LyingPeer.start(
-                        liarIdentity(),
-                        mesh.caCertificate(),
-                        manifest,
-                        Corruption.firstRequests(VICTIM, CORRUPT_CHUNK, corruptTimes));
-                FinalNameWatch watch = FinalNameWatch.start(copy.resolve(VICTIM), victimSha256)) {
-            status = pullFrom(liar, "retried", copy);
-            corruptServed = liar.corruptServed();
-            watch.stop();
-            wrongContent = watch.wrongContent();
-            observations = watch.observations();
-        }
-        System.out.println("CorruptPeerIT: " + status.summary() + "; final name observed " + observations);
+        Outcome outcome = pullFromLiar("retried", Corruption.firstRequests(VICTIM, CORRUPT_CHUNK, corruptTimes));
+        PullStatus status = outcome.status();
 
         assertThat(status.state()).as(status.summary()).isEqualTo(PullStatus.SUCCEEDED);
-        assertThat(corruptServed).isEqualTo(corruptTimes);
+        assertThat(outcome.corruptServed()).isEqualTo(corruptTimes);
         assertThat(status.chunksRejected()).isEqualTo(corruptTimes);
-        assertThat(corruptIncidents(status)).hasSize(corruptTimes).allSatisfy(incident -> {
-            assertThat(incident.peer()).isEqualTo(LIAR);
-            assertThat(incident.path()).isEqualTo(VICTIM);
-            assertThat(incident.chunkIndex()).isEqualTo(CORRUPT_CHUNK);
-        });
-        assertThat(TreeSnapshot.sha256(copy.resolve(VICTIM))).isEqualTo(victimSha256);
-        assertThat(TreeComparison.between(dataset, copy).ignoringRootMtime().differences())
+        assertThat(corruptIncidents(status)).hasSize(corruptTimes).allSatisfy(CorruptPeerIT::namesLiarFileAndChunk);
+        assertThat(TreeSnapshot.sha256(outcome.copy().resolve(VICTIM))).isEqualTo(victimSha256);
+        assertThat(TreeComparison.between(dataset, outcome.copy())
+                        .ignoringRootMtime()
+                        .differences())
                 .isEmpty();
         assertThat(status.destinationDatasetDigest()).isEqualTo(manifest.datasetDigestHex());
-        assertThat(observations).as("the final name was seen appearing").isNotEmpty();
-        assertThat(wrongContent).as("moments the final name held other bytes").isEmpty();
+        assertThat(outcome.observations())
+                .as("the final name was seen appearing")
+                .isNotEmpty();
+        assertThat(outcome.wrongContent())
+                .as("moments the final name held other bytes")
+                .isEmpty();
     }
 
     @Test
-    void failsNamingPeerFileAndChunkWhenEveryCopyOfAChunkIsCorrupt() throws Exception {
-        Path copy = destinationDir("copy-always");
-        PullStatus status;
-        List<String> observations;
-        int corruptServed;
-        try (LyingPeer liar = LyingPeer.start(
-                        liarIdentity(), mesh.caCertificate(), manifest, Corruption.always(VICTIM, CORRUPT_CHUNK));
-                FinalNameWatch watch = FinalNameWatch.start(copy.resolve(VICTIM), victimSha256)) {
-            status = pullFrom(liar, "always", copy);
-            corruptServed = liar.corruptServed();
-            watch.stop();
-            observations = watch.observations();
-        }
-        System.out.println("CorruptPeerIT: " + status.summary());
+    void failsWithoutEverExposingTheFileWhenEveryCopyOfAChunkIsCorrupt() throws Exception {
+        Outcome outcome = pullFromLiar("always", Corruption.always(VICTIM, CORRUPT_CHUNK));
+        PullStatus status = outcome.status();
 
         assertThat(status.state()).as(status.summary()).isEqualTo(PullStatus.FAILED);
-        assertThat(observations).as("the final name never appeared").isEmpty();
-        assertThat(namesFor(copy))
+        assertThat(outcome.observations()).as("the final name never appeared").isEmpty();
+        assertThat(namesFor(outcome.copy()))
                 .as("what is left of %s", VICTIM)
                 .doesNotContain(VICTIM)
                 .isSubsetOf("." + VICTIM + ".meshlift-part", "." + VICTIM + ".meshlift-journal");
-        assertPartialFileNeverHeldTheCorruptChunk(copy.resolve("." + VICTIM + ".meshlift-part"));
-        assertThat(status.chunksRejected()).isEqualTo(corruptServed).isPositive();
-        assertThat(corruptIncidents(status)).isNotEmpty().allSatisfy(incident -> {
-            assertThat(incident.peer()).isEqualTo(LIAR);
-            assertThat(incident.path()).isEqualTo(VICTIM);
-            assertThat(incident.chunkIndex()).isEqualTo(CORRUPT_CHUNK);
-        });
-        // Checked last so that the safety checks above still run if only the message is lacking.
+        assertPartialFileNeverHeldTheCorruptChunk(outcome.copy().resolve("." + VICTIM + ".meshlift-part"));
+        assertThat(status.chunksRejected()).isEqualTo(outcome.corruptServed()).isPositive();
+        assertThat(corruptIncidents(status)).isNotEmpty().allSatisfy(CorruptPeerIT::namesLiarFileAndChunk);
+    }
+
+    @Test
+    void failedPullNamesThePeerTheFileAndTheChunkInItsError() throws Exception {
+        PullStatus status = pullFromLiar("always-message", Corruption.always(VICTIM, CORRUPT_CHUNK))
+                .status();
+
+        assertThat(status.state()).as(status.summary()).isEqualTo(PullStatus.FAILED);
         assertThat(status.error())
                 .as("the pull's error names the peer, the file and the chunk")
                 .contains(LIAR)
@@ -146,25 +123,35 @@ class CorruptPeerIT {
                 .containsPattern("(?i)chunk\\D{0,12}" + CORRUPT_CHUNK + "\\b");
     }
 
-    private static PullStatus pullFrom(LyingPeer liar, String id, Path copy) {
-        PullSpecJson spec = new PullSpecJson(
-                id,
-                new PullSpecJson.Source(LIAR, "127.0.0.1", liar.port(), "data", "ds"),
-                new PullSpecJson.Destination("data", copy.getFileName().toString()),
-                "1MiB",
-                "full",
-                null);
-        destination.admin().startPull(spec);
-        return destination.admin().awaitFinished(id, PULL_TIMEOUT);
+    /** What one pull from the liar left behind. */
+    private record Outcome(
+            PullStatus status, int corruptServed, List<String> observations, List<String> wrongContent, Path copy) {}
+
+    /** Pulls the liar's dataset into a fresh directory while watching the victim's final name. */
+    private static Outcome pullFromLiar(String id, Corruption corruption) throws IOException {
+        Path copy = Files.createDirectories(destination.volume("data").resolve("copy-" + id));
+        try (LyingPeer liar = LyingPeer.start(mesh.agent(LIAR), mesh.caCertificate(), manifest, corruption);
+                FinalNameWatch watch = FinalNameWatch.start(copy.resolve(VICTIM), victimSha256)) {
+            PullSpecJson spec = new PullSpecJson(
+                    id,
+                    new PullSpecJson.Source(LIAR, "127.0.0.1", liar.port(), "data", "ds"),
+                    new PullSpecJson.Destination("data", copy.getFileName().toString()),
+                    "1MiB",
+                    "full",
+                    null);
+            destination.admin().startPull(spec);
+            PullStatus status = destination.admin().awaitFinished(id, PULL_TIMEOUT);
+            watch.stop();
+            System.out.println("CorruptPeerIT: " + status.summary() + "; final name observed " + watch.observations()
+                    + "; left: " + namesFor(copy));
+            return new Outcome(status, liar.corruptServed(), watch.observations(), watch.wrongContent(), copy);
+        }
     }
 
-    /** Created before the pull so the watch can be registered on it. */
-    private static Path destinationDir(String name) throws IOException {
-        return Files.createDirectories(destination.volume("data").resolve(name));
-    }
-
-    private static AgentFiles liarIdentity() {
-        return mesh.agent(LIAR);
+    private static void namesLiarFileAndChunk(Incident incident) {
+        assertThat(incident.peer()).isEqualTo(LIAR);
+        assertThat(incident.path()).isEqualTo(VICTIM);
+        assertThat(incident.chunkIndex()).isEqualTo(CORRUPT_CHUNK);
     }
 
     private static List<Incident> corruptIncidents(PullStatus status) {
