@@ -6,6 +6,8 @@ import javax.net.ssl.SSLException;
 
 import io.grpc.netty.GrpcSslContexts;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -34,12 +36,27 @@ public final class PeerTls {
     }
 
     /**
-     * The JDK engine, on purpose: {@link MeshTrustManager} invalidates every session so each
-     * connection runs the full trust check (revocation, CA rotation); that guarantee is tested for the
-     * JDK provider. A native provider would be faster but could resume sessions past those checks.
+     * BoringSSL when its native library loads, the JDK engine otherwise. Both call the same trust
+     * manager on every handshake: Netty's BoringSSL contexts issue no session tickets (TLS 1.3
+     * resumption needs one), and the JDK path invalidates each session in {@link MeshTrustManager};
+     * PeerTlsTest proves a second connection runs the full trust check again.
      */
-    static SslProvider provider() {
-        return SslProvider.JDK;
+    public static SslProvider provider() {
+        return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+    }
+
+    /**
+     * No session cache and no tickets: a resumed session would skip the trust manager, and with it
+     * revocation and CA rotation. Every connection pays a full handshake instead (cheap next to a
+     * transfer).
+     */
+    private static SslContext withoutResumption(SslContext context) {
+        if (context.sessionContext() instanceof OpenSslSessionContext openSsl) {
+            openSsl.setSessionCacheEnabled(false);
+            openSsl.setSessionCacheSize(1);
+            openSsl.setSessionTimeout(1);
+        }
+        return context;
     }
 
     /** The identity in this agent's own certificate. */
@@ -48,19 +65,19 @@ public final class PeerTls {
     }
 
     public SslContext serverContext() throws SSLException {
-        return GrpcSslContexts.configure(SslContextBuilder.forServer(keyManager), provider())
+        return withoutResumption(GrpcSslContexts.configure(SslContextBuilder.forServer(keyManager), provider())
                 .trustManager(MeshTrustManager.acceptingAnyAgent(config.ca(), revokedAgents))
                 .clientAuth(ClientAuth.REQUIRE)
                 .protocols(MeshTls.PROTOCOLS)
-                .build();
+                .build());
     }
 
     /** Client context that accepts only a server proving to be {@code expectedPeer}. */
     public SslContext clientContext(AgentId expectedPeer) throws SSLException {
-        return GrpcSslContexts.configure(SslContextBuilder.forClient(), provider())
+        return withoutResumption(GrpcSslContexts.configure(SslContextBuilder.forClient(), provider())
                 .keyManager(keyManager)
                 .trustManager(MeshTrustManager.expectingPeer(config.ca(), revokedAgents, expectedPeer))
                 .protocols(MeshTls.PROTOCOLS)
-                .build();
+                .build());
     }
 }
