@@ -14,6 +14,7 @@ import io.meshlift.core.digest.Sha256;
 public final class FileHasher {
 
     private static final int READ_BUFFER = 1024 * 1024;
+    private static final int MIN_READ_BUFFER = 8 * 1024;
 
     private final ChunkLayout layout;
 
@@ -32,7 +33,7 @@ public final class FileHasher {
         byte[] chunkDigests = new byte[chunks * Sha256.LENGTH];
         MessageDigest whole = Sha256.newDigest();
         MessageDigest chunk = Sha256.newDigest();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(READ_BUFFER, layout.chunkSize()));
+        ByteBuffer buffer = readBuffer(Math.min(expectedSize, layout.chunkSize()));
         long position = 0;
         int chunkIndex = 0;
         long chunkFill = 0;
@@ -64,10 +65,19 @@ public final class FileHasher {
         return new FileDigests(layout.chunkSize(), chunkDigests, whole.digest());
     }
 
+    /**
+     * A heap buffer no larger than the file. Heap, not direct: a direct buffer per file costs a
+     * zeroed native allocation and, under the direct-memory limit, explicit GCs; the JDK reads into
+     * heap buffers through its own cached direct buffer anyway.
+     */
+    private static ByteBuffer readBuffer(long fileSize) {
+        return ByteBuffer.allocate((int) Math.max(MIN_READ_BUFFER, Math.min(READ_BUFFER, fileSize)));
+    }
+
     /** SHA-256 of the whole content of {@code channel}, read from disk (the {@code verify: full} check). */
     public static byte[] wholeFileDigest(FileChannel channel) throws IOException {
         MessageDigest whole = Sha256.newDigest();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER);
+        ByteBuffer buffer = readBuffer(channel.size());
         long position = 0;
         while (true) {
             buffer.clear();

@@ -37,7 +37,6 @@ public final class MvStoreHashCache implements HashCache {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(PAGE_CACHE_MIB)
-                .compress()
                 .open();
         return new MvStoreHashCache(store);
     }
