@@ -53,7 +53,17 @@ final class FileTransfer {
 
     FileResult run() throws InterruptedException {
         try {
-            return transfer();
+            try {
+                return transfer(true);
+            } catch (ReusedDataMismatchException e) {
+                // The older local version was not what the hash cache said (changed behind its back);
+                // start over from the peer alone.
+                LOG.warnf(
+                        "pull %s: %s; copying '%s' again without local reuse",
+                        context.request().id(), e.getMessage(), entry.path());
+                chunksReused = 0;
+                return transfer(false);
+            }
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -73,7 +83,7 @@ final class FileTransfer {
         }
     }
 
-    private FileResult transfer() throws IOException, InterruptedException {
+    private FileResult transfer(boolean allowReuse) throws IOException, InterruptedException {
         Optional<FileStat> existing = LocalFiles.stat(target);
         if (existing.isPresent() && existing.get().type() == EntryType.DIRECTORY) {
             throw new IOException("the destination has a directory where the source has a file: " + target);
@@ -105,7 +115,7 @@ final class FileTransfer {
             BitSet have = journal.durable();
             context.counters().chunksResumed.add(have.cardinality());
             recoverUnjournaled(partChannel, have, journal);
-            if (old.isPresent()) {
+            if (allowReuse && old.isPresent()) {
                 reuseFromOlderVersion(old.get(), partChannel, have, journal);
             }
             assembly = new ChunkAssembly(context, entry, partChannel, journal);
@@ -118,6 +128,10 @@ final class FileTransfer {
             // Never keep (or resume from) bytes that failed the whole-file check.
             Files.deleteIfExists(journalPath);
             Files.deleteIfExists(part);
+            if (chunksReused > 0) {
+                throw new ReusedDataMismatchException("assembled file '" + entry.path()
+                        + "' failed whole-file verification after reusing " + chunksReused + " local chunks");
+            }
             throw new IOException("assembled file '" + entry.path() + "' failed whole-file verification against sha256 "
                     + Sha256.hex(entry.fileDigest()) + "; partial data discarded");
         }
@@ -221,11 +235,21 @@ final class FileTransfer {
                 if (oldOffset + length > oldSize) {
                     continue;
                 }
-                byte[] bytes = read(oldChannel, oldOffset, length);
-                if (!entry.chunkDigestEquals(i, Sha256.of(bytes))) {
-                    continue;
+                if (context.request().verify() == VerifyMode.FULL) {
+                    // The whole-file check after assembly covers these bytes; copy them in the kernel.
+                    copy(
+                            oldChannel,
+                            oldOffset,
+                            length,
+                            part,
+                            context.request().layout().offset(i));
+                } else {
+                    byte[] bytes = read(oldChannel, oldOffset, length);
+                    if (!entry.chunkDigestEquals(i, Sha256.of(bytes))) {
+                        continue;
+                    }
+                    write(part, context.request().layout().offset(i), bytes);
                 }
-                write(part, context.request().layout().offset(i), bytes);
                 have.set(i);
                 journal.recordWritten(i);
                 chunksReused++;
@@ -241,6 +265,18 @@ final class FileTransfer {
             return true;
         }
         return Arrays.equals(FileHasher.wholeFileDigest(part), entry.fileDigest());
+    }
+
+    private void copy(FileChannel from, long fromOffset, int length, FileChannel to, long toOffset) throws IOException {
+        to.position(toOffset);
+        long copied = 0;
+        while (copied < length) {
+            long n = from.transferTo(fromOffset + copied, length - copied, to);
+            if (n <= 0) {
+                throw new IOException("older version of '" + entry.path() + "' ended while reusing its chunks");
+            }
+            copied += n;
+        }
     }
 
     static byte[] read(FileChannel channel, long offset, int length) throws IOException {
@@ -275,5 +311,14 @@ final class FileTransfer {
 
     static long backoffMillis(int attempt) {
         return Math.min(TimeUnit.SECONDS.toMillis(5), 100L << Math.min(attempt, 6));
+    }
+
+    /** Whole-file verification failed on a file assembled partly from its older local version. */
+    private static final class ReusedDataMismatchException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReusedDataMismatchException(String message) {
+            super(message);
+        }
     }
 }
