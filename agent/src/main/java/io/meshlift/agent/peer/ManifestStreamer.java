@@ -44,6 +44,8 @@ final class ManifestStreamer {
                 .setTotalFiles(summary.files())
                 .setTotalBytes(summary.bytes())
                 .addAllSkipped(summary.skipped())
+                .setRootMode(summary.rootMode())
+                .setRootMtimeNanos(summary.rootMtimeNanos())
                 .setSkippedTotal(summary.skippedCount())
                 .build());
         call.onCompleted();

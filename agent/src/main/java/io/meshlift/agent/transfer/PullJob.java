@@ -59,6 +59,8 @@ final class PullJob {
     private long failedFiles;
     private final List<String> firstFailures = new java.util.ArrayList<>();
     private RelativePath lastFile;
+    private int rootMode;
+    private long rootMtimeNanos;
 
     PullJob(
             PullContext context,
@@ -109,6 +111,8 @@ final class PullJob {
                         skipped = List.copyOf(part.getSkippedList().subList(0, Math.min(100, part.getSkippedCount())));
                         skippedCount = Math.max(part.getSkippedTotal(), part.getSkippedCount());
                         manifestComplete = true;
+                        rootMode = part.getRootMode() & 07777;
+                        rootMtimeNanos = part.getRootMtimeNanos();
                     }
                 }
             } catch (StatusRuntimeException e) {
@@ -117,6 +121,10 @@ final class PullJob {
             }
             drainAll();
             directories.applyAll(this::applyDirectory);
+            if (manifestComplete && failedFiles == 0) {
+                LocalFiles.setMode(root, rootMode);
+                LocalFiles.setMtime(root, rootMtimeNanos);
+            }
         }
         if (!manifestComplete) {
             return "manifest from " + request.source() + " ended without its final part";

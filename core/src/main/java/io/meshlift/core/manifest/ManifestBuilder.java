@@ -51,7 +51,7 @@ public final class ManifestBuilder {
         }
         Walk walk = new Walk(sink);
         walk.directory(datasetRoot, RelativePath.ROOT);
-        return walk.summary();
+        return walk.summary(rootStat);
     }
 
     private record Child(Path path, String name, FileStat stat, byte[] sortKey) {}
@@ -156,9 +156,16 @@ public final class ManifestBuilder {
             }
         }
 
-        ManifestSummary summary() {
+        ManifestSummary summary(FileStat root) {
             return new ManifestSummary(
-                    datasetDigest.finish(), datasetDigest.files(), bytes, entries, skipped, skippedCount);
+                    datasetDigest.finish(),
+                    datasetDigest.files(),
+                    bytes,
+                    entries,
+                    skipped,
+                    skippedCount,
+                    root.mode(),
+                    root.mtimeNanos());
         }
 
         private List<Child> sortedChildren(Path dir) throws IOException {

@@ -9,9 +9,18 @@ import java.util.List;
  * @param skipped entries that were not listed and why (special files, names that cannot be carried
  *     safely); bounded, see {@link #MAX_SKIPPED_LISTED}
  * @param skippedCount how many entries were skipped in all
+ * @param rootMode permission bits of the dataset root directory
+ * @param rootMtimeNanos mtime of the dataset root directory, read before the walk
  */
 public record ManifestSummary(
-        byte[] datasetDigest, long files, long bytes, long entries, List<String> skipped, long skippedCount) {
+        byte[] datasetDigest,
+        long files,
+        long bytes,
+        long entries,
+        List<String> skipped,
+        long skippedCount,
+        int rootMode,
+        long rootMtimeNanos) {
 
     /** At most this many skipped entries are named; the count covers the rest. */
     public static final int MAX_SKIPPED_LISTED = 100;
