@@ -1,0 +1,13 @@
+package io.meshlift.coordinator.audit;
+
+/** What a ledger record attests. Stored by name; names never change once written. */
+public enum LedgerKind {
+    /** A file was verified on a destination: its checksums as recorded in {@code file_records}. */
+    FILE_VERIFIED,
+    /** A destination file the source no longer has was removed ({@code deleteExtraneous}). */
+    FILE_DELETED,
+    /** A transfer (one dataset to one destination) reached a terminal state. */
+    TRANSFER_FINISHED,
+    /** A job reached a terminal state. */
+    JOB_FINISHED
+}

@@ -1,0 +1,43 @@
+package io.meshlift.coordinator.job;
+
+import java.time.Instant;
+import java.util.UUID;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One run of a plan. Several replicas may change the same job (a cancel on one, a completion on
+ * another): {@link #version} makes the second writer fail instead of overwriting the first.
+ */
+@Entity
+@Table(name = "jobs")
+public class Job {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public JobState state;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+}

@@ -1,0 +1,79 @@
+package io.meshlift.coordinator.transfer;
+
+import java.time.Instant;
+import java.util.UUID;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One dataset to one destination within a job. The lease ({@link #leaseOwner}, {@link #leaseUntil}) says
+ * which coordinator replica drives it; another replica takes over once the lease has expired.
+ */
+@Entity
+@Table(name = "transfers")
+public class Transfer {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "job_id", nullable = false)
+    public UUID jobId;
+
+    @Column(nullable = false, length = 253)
+    public String dataset;
+
+    @Column(name = "source_agent", nullable = false, length = 63)
+    public String sourceAgent;
+
+    @Column(name = "source_volume", nullable = false)
+    public String sourceVolume;
+
+    @Column(name = "source_path", nullable = false, length = 4096)
+    public String sourcePath;
+
+    @Column(name = "destination_agent", nullable = false, length = 63)
+    public String destinationAgent;
+
+    @Column(name = "destination_volume", nullable = false)
+    public String destinationVolume;
+
+    @Column(name = "destination_path", nullable = false, length = 4096)
+    public String destinationPath;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public TransferState state;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "bytes_total", nullable = false)
+    public long bytesTotal;
+
+    @Column(name = "bytes_done", nullable = false)
+    public long bytesDone;
+
+    @Column(name = "files_total", nullable = false)
+    public long filesTotal;
+
+    @Column(name = "files_done", nullable = false)
+    public long filesDone;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+}

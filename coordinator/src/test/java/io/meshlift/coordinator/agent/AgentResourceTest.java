@@ -1,0 +1,36 @@
+package io.meshlift.coordinator.agent;
+
+import java.time.Instant;
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.instanceOf;
+
+@QuarkusTest
+class AgentResourceTest {
+
+    @Inject
+    AgentFixtures fixtures;
+
+    @Test
+    void listsRegisteredAgentsWithStateLastSeenAndVolumes() {
+        fixtures.register("dc9-rest-01", Instant.parse("2030-01-02T03:04:05Z"), new AgentVolume("data", 1, 2));
+
+        given().when()
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("$", instanceOf(java.util.List.class))
+                .body("id", hasItem("dc9-rest-01"))
+                .body("find { it.id == 'dc9-rest-01' }.state", equalTo("ONLINE"))
+                .body("find { it.id == 'dc9-rest-01' }.lastSeen", equalTo("2030-01-02T03:04:05Z"))
+                .body("find { it.id == 'dc9-rest-01' }.volumes[0].name", equalTo("data"))
+                .body("find { it.id == 'dc9-rest-01' }.volumes[0].totalBytes", equalTo(2));
+    }
+}

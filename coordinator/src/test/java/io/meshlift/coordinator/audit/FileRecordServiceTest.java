@@ -1,0 +1,7 @@
+package io.meshlift.coordinator.audit;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** {@link FileRecordServiceContract} on the embedded default, H2. */
+@QuarkusTest
+class FileRecordServiceTest extends FileRecordServiceContract {}
