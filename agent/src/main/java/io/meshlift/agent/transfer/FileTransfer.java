@@ -146,19 +146,7 @@ final class FileTransfer {
                         context.request().layout(),
                         new FileDigests(
                                 context.request().layout().chunkSize(), entry.chunkDigests(), entry.fileDigest()));
-        context.counters().filesDone.increment();
-        context.counters().bytesDone.add(entry.size());
-        return new FileResult(
-                entry.path().toString(),
-                entry.size(),
-                Sha256.hex(entry.fileDigest()),
-                Sha256.hex(entry.fileDigest()),
-                FileResult.Outcome.COPIED,
-                context.agentId(),
-                Instant.now(),
-                assembly.chunksFetched(),
-                chunksReused,
-                null);
+        return done(FileResult.Outcome.COPIED, entry.fileDigest(), assembly.chunksFetched());
     }
 
     private FileResult unchanged(FileStat stat, FileDigests digests) throws IOException {
@@ -175,18 +163,22 @@ final class FileTransfer {
             context.localFiles().remember(target, context.request().layout(), digests);
         }
         context.counters().filesUnchanged.increment();
+        return done(FileResult.Outcome.UNCHANGED, digests.fileDigest(), 0);
+    }
+
+    private FileResult done(FileResult.Outcome outcome, byte[] destinationDigest, long chunksFetched) {
         context.counters().filesDone.increment();
         context.counters().bytesDone.add(entry.size());
         return new FileResult(
                 entry.path().toString(),
                 entry.size(),
                 Sha256.hex(entry.fileDigest()),
-                Sha256.hex(digests.fileDigest()),
-                FileResult.Outcome.UNCHANGED,
+                Sha256.hex(destinationDigest),
+                outcome,
                 context.agentId(),
                 Instant.now(),
-                0,
-                0,
+                chunksFetched,
+                chunksReused,
                 null);
     }
 
