@@ -23,8 +23,8 @@ import io.meshlift.it.dataset.SharedRandomFile;
 import io.meshlift.it.dataset.SharedRandomFiles;
 import io.meshlift.it.dataset.TreeComparison;
 import io.meshlift.it.dataset.TreeSnapshot;
+import io.meshlift.it.harness.AgentPair;
 import io.meshlift.it.harness.AgentProcess;
-import io.meshlift.it.harness.LocalMeshFixture;
 import io.meshlift.it.harness.PullSpecJson;
 import io.meshlift.it.harness.PullStatus;
 import io.meshlift.it.harness.Workspace;
@@ -43,7 +43,7 @@ class PairCopyIT {
     private static final String CHUNK_SIZE = "1MiB";
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
 
-    private static Workspace workspace;
+    private static AgentPair agents;
     private static AgentProcess source;
     private static AgentProcess destination;
     private static MixedDataset dataset;
@@ -53,24 +53,14 @@ class PairCopyIT {
 
     @BeforeAll
     static void copy(SharedRandomFile large) throws IOException {
-        workspace = Workspace.forClass(PairCopyIT.class);
-        LocalMeshFixture mesh = LocalMeshFixture.create(workspace.dir("mesh"), "src", "dst");
+        Workspace workspace = Workspace.forClass(PairCopyIT.class);
         Path sourceVolume = workspace.dir("agents", "src", "volume");
-        Path destinationVolume = workspace.dir("agents", "dst", "volume");
         dataset = new DatasetFixtures(20_240_601L)
                 .mixed(sourceVolume.resolve("ds"), workspace.dir("outside"), large, DatasetFixtures.MIB, 10_000);
-        copy = destinationVolume.resolve("copy");
-
-        source = AgentProcess.builder("src", mesh, workspace)
-                .volume("data", sourceVolume)
-                .build();
-        destination = AgentProcess.builder("dst", mesh, workspace)
-                .volume("data", destinationVolume)
-                .build();
-        source.launch();
-        destination.launch();
-        source.awaitReady();
-        destination.awaitReady();
+        agents = AgentPair.start(workspace, sourceVolume);
+        source = agents.source();
+        destination = agents.destination();
+        copy = destination.volume("data").resolve("copy");
 
         spec = PullSpecJson.fromAgent("p1", "src", source.peerPort(), "ds", "copy", CHUNK_SIZE);
         long started = System.nanoTime();
@@ -82,14 +72,8 @@ class PairCopyIT {
 
     @AfterAll
     static void stopAgents() {
-        if (destination != null) {
-            destination.close();
-        }
-        if (source != null) {
-            source.close();
-        }
-        if (workspace != null) {
-            workspace.close();
+        if (agents != null) {
+            agents.close();
         }
     }
 

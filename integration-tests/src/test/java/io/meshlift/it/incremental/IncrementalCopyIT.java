@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 import io.meshlift.it.dataset.RandomBytes;
 import io.meshlift.it.dataset.TreeComparison;
+import io.meshlift.it.harness.AgentPair;
 import io.meshlift.it.harness.AgentProcess;
-import io.meshlift.it.harness.LocalMeshFixture;
 import io.meshlift.it.harness.PullSpecJson;
 import io.meshlift.it.harness.PullStatus;
 import io.meshlift.it.harness.Workspace;
@@ -36,15 +36,14 @@ class IncrementalCopyIT {
     private static final int BIG_CHUNKS = 48;
     private static final int SMALL_FILES = 40;
 
-    private static Workspace workspace;
+    private static AgentPair agents;
     private static AgentProcess source;
     private static AgentProcess destination;
     private static Path dataset;
 
     @BeforeAll
     static void startAgents() throws IOException {
-        workspace = Workspace.forClass(IncrementalCopyIT.class);
-        LocalMeshFixture mesh = LocalMeshFixture.create(workspace.dir("mesh"), "src", "dst");
+        Workspace workspace = Workspace.forClass(IncrementalCopyIT.class);
         Path sourceVolume = workspace.dir("agents", "src", "volume");
         dataset = sourceVolume.resolve("ds");
         SplittableRandom random = new SplittableRandom(11);
@@ -53,28 +52,15 @@ class IncrementalCopyIT {
         for (int i = 0; i < SMALL_FILES; i++) {
             Files.write(dataset.resolve("small/f" + i), RandomBytes.bytes(3000 + i, random));
         }
-        source = AgentProcess.builder("src", mesh, workspace)
-                .volume("data", sourceVolume)
-                .build();
-        destination = AgentProcess.builder("dst", mesh, workspace)
-                .volume("data", workspace.dir("agents", "dst", "volume"))
-                .build();
-        source.launch();
-        destination.launch();
-        source.awaitReady();
-        destination.awaitReady();
+        agents = AgentPair.start(workspace, sourceVolume);
+        source = agents.source();
+        destination = agents.destination();
     }
 
     @AfterAll
     static void stopAgents() {
-        if (destination != null) {
-            destination.close();
-        }
-        if (source != null) {
-            source.close();
-        }
-        if (workspace != null) {
-            workspace.close();
+        if (agents != null) {
+            agents.close();
         }
     }
 

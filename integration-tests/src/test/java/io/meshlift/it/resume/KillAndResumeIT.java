@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.meshlift.it.dataset.SharedRandomFile;
 import io.meshlift.it.dataset.SharedRandomFiles;
 import io.meshlift.it.dataset.TreeComparison;
+import io.meshlift.it.harness.AgentPair;
 import io.meshlift.it.harness.AgentProcess;
-import io.meshlift.it.harness.LocalMeshFixture;
 import io.meshlift.it.harness.PullSpecJson;
 import io.meshlift.it.harness.PullStatus;
 import io.meshlift.it.harness.Workspace;
@@ -40,7 +40,7 @@ class KillAndResumeIT {
 
     private static final String FILE = "random-300MiB.bin";
 
-    private static Workspace workspace;
+    private static AgentPair agents;
     private static AgentProcess source;
     private static AgentProcess destination;
     private static Path dataset;
@@ -48,35 +48,21 @@ class KillAndResumeIT {
 
     @BeforeAll
     static void startAgents(SharedRandomFile large) throws IOException {
-        workspace = Workspace.forClass(KillAndResumeIT.class);
-        LocalMeshFixture mesh = LocalMeshFixture.create(workspace.dir("mesh"), "src", "dst");
+        Workspace workspace = Workspace.forClass(KillAndResumeIT.class);
         Path sourceVolume = workspace.dir("agents", "src", "volume");
         dataset = sourceVolume.resolve("big");
         large.linkInto(dataset.resolve(FILE));
         totalChunks = (large.size() + CHUNK_SIZE - 1) / CHUNK_SIZE;
 
-        source = AgentProcess.builder("src", mesh, workspace)
-                .volume("data", sourceVolume)
-                .build();
-        destination = AgentProcess.builder("dst", mesh, workspace)
-                .volume("data", workspace.dir("agents", "dst", "volume"))
-                .build();
-        source.launch();
-        destination.launch();
-        source.awaitReady();
-        destination.awaitReady();
+        agents = AgentPair.start(workspace, sourceVolume);
+        source = agents.source();
+        destination = agents.destination();
     }
 
     @AfterAll
     static void stopAgents() {
-        if (destination != null) {
-            destination.close();
-        }
-        if (source != null) {
-            source.close();
-        }
-        if (workspace != null) {
-            workspace.close();
+        if (agents != null) {
+            agents.close();
         }
     }
 
