@@ -54,7 +54,10 @@ import java.util.regex.Pattern;
 public final class VolumeRoot {
 
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** What a volume name may be: it appears in plans, configuration keys and messages. */
+    public static final String NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private static final Pattern NAME = Pattern.compile(NAME_RULE);
 
     private final String name;
     private final Path root;

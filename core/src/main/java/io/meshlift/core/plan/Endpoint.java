@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.meshlift.core.path.RelativePath;
+import io.meshlift.core.path.VolumeRoot;
 import io.meshlift.core.pki.AgentId;
 
 /**
@@ -17,7 +18,7 @@ import io.meshlift.core.pki.AgentId;
 public record Endpoint(AgentId agent, String volume, RelativePath path) {
 
     /** The volume name rule, the same as an agent's {@code agent.volumes.<name>} configuration key. */
-    public static final String VOLUME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    public static final String VOLUME_RULE = VolumeRoot.NAME_RULE;
 
     private static final Pattern VOLUME = Pattern.compile(VOLUME_RULE);
 
