@@ -38,7 +38,10 @@ class ArchitectureTest {
                 .resideInAPackage("io.meshlift.agent..")
                 .and()
                 .resideOutsideOfPackages(
-                        "io.meshlift.agent.wire..", "io.meshlift.agent.peer..", "io.meshlift.agent.transfer..")
+                        "io.meshlift.agent.wire..",
+                        "io.meshlift.agent.peer..",
+                        "io.meshlift.agent.transfer..",
+                        "io.meshlift.agent.coordinator..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.meshlift.proto..")

@@ -1,6 +1,7 @@
 package io.meshlift.agent.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,9 @@ public interface AgentConfig {
 
     /** Pull engine limits. */
     Transfer transfer();
+
+    /** Control channel to the coordinator; off unless an address is set. */
+    Coordinator coordinator();
 
     interface Peer {
         /** Address the peer gRPC server listens on. */
@@ -85,5 +89,37 @@ public interface AgentConfig {
 
         /** Directory in which a pull's transient state lives; defaults to state-dir/pulls. */
         Optional<Path> workDir();
+    }
+
+    interface Coordinator {
+        /** host:port of the coordinator's AgentControl endpoint; unset means no coordinator link. */
+        Optional<String> address();
+
+        /** Agent-id-shaped identity the coordinator's certificate must carry. */
+        @WithDefault("coordinator")
+        String identity();
+
+        /** Heartbeat period used when the coordinator's Welcome does not name one. */
+        @WithDefault("10s")
+        Duration heartbeatInterval();
+
+        /** Period of progress reports for running assignments. */
+        @WithDefault("5s")
+        Duration progressInterval();
+
+        /** First wait before reconnecting; doubles after each failure, with jitter. */
+        @WithDefault("1s")
+        Duration reconnectInitialBackoff();
+
+        /** Longest wait between reconnect attempts. */
+        @WithDefault("60s")
+        Duration reconnectMaxBackoff();
+
+        /** Assignments run at once; more are refused (advertised in Register). */
+        @WithDefault("4")
+        int maxConcurrentPulls();
+
+        /** Host peers should dial for this agent's peer server; defaults to agent.peer.host unless it is a wildcard, else this host's name. */
+        Optional<String> advertisedHost();
     }
 }

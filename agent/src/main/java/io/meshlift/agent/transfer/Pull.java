@@ -29,6 +29,7 @@ final class Pull {
     private final Path dir;
     private final ContextFactory contexts;
     private final Limits limits;
+    private final PullListener listener;
     private final TransferCounters counters = new TransferCounters();
     private final IncidentLog incidents;
     private final Instant startedAt = Instant.now();
@@ -39,8 +40,9 @@ final class Pull {
     private volatile Thread runner;
     private volatile boolean cancelledByOperator;
 
-    Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits) {
+    Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits, PullListener listener) {
         this.request = request;
+        this.listener = listener;
         this.dir = dir;
         this.contexts = contexts;
         this.limits = limits;
@@ -75,7 +77,7 @@ final class Pull {
                         timers);
                 ResultLog results = new ResultLog(dir.resolve("files.ndjson"), json)) {
             PullContext context = contexts.create(request, client, counters, incidents);
-            job = new PullJob(context, volume, channel, fileWorkers, limits.filesInFlight(), results, dir);
+            job = new PullJob(context, volume, channel, fileWorkers, limits.filesInFlight(), results, listener, dir);
             error = job.run();
             state = error == null ? PullState.SUCCEEDED : PullState.FAILED;
         } catch (InterruptedException e) {

@@ -43,6 +43,7 @@ final class PullJob {
     private final ExecutorService fileWorkers;
     private final int filesInFlight;
     private final ResultLog results;
+    private final PullListener listener;
     private final Path workDir;
 
     private final ArrayDeque<Future<FileResult>> inOrder = new ArrayDeque<>();
@@ -59,8 +60,8 @@ final class PullJob {
     private long failedFiles;
     private final List<String> firstFailures = new java.util.ArrayList<>();
     private RelativePath lastFile;
-    private int rootMode;
-    private long rootMtimeNanos;
+    private Integer rootMode;
+    private Long rootMtimeNanos;
 
     PullJob(
             PullContext context,
@@ -69,6 +70,7 @@ final class PullJob {
             ExecutorService fileWorkers,
             int filesInFlight,
             ResultLog results,
+            PullListener listener,
             Path workDir) {
         this.context = context;
         this.volume = volume;
@@ -76,6 +78,7 @@ final class PullJob {
         this.fileWorkers = fileWorkers;
         this.filesInFlight = filesInFlight;
         this.results = results;
+        this.listener = listener;
         this.workDir = workDir;
     }
 
@@ -111,8 +114,8 @@ final class PullJob {
                         skipped = List.copyOf(part.getSkippedList().subList(0, Math.min(100, part.getSkippedCount())));
                         skippedCount = Math.max(part.getSkippedTotal(), part.getSkippedCount());
                         manifestComplete = true;
-                        rootMode = part.getRootMode() & 07777;
-                        rootMtimeNanos = part.getRootMtimeNanos();
+                        rootMode = part.hasRootMode() ? part.getRootMode() & 07777 : null;
+                        rootMtimeNanos = part.hasRootMtimeNanos() ? part.getRootMtimeNanos() : null;
                     }
                 }
             } catch (StatusRuntimeException e) {
@@ -122,8 +125,12 @@ final class PullJob {
             drainAll();
             directories.applyAll(this::applyDirectory);
             if (manifestComplete && failedFiles == 0) {
-                LocalFiles.setMode(root, rootMode);
-                LocalFiles.setMtime(root, rootMtimeNanos);
+                if (rootMode != null) {
+                    LocalFiles.setMode(root, rootMode);
+                }
+                if (rootMtimeNanos != null) {
+                    LocalFiles.setMtime(root, rootMtimeNanos);
+                }
             }
         }
         if (!manifestComplete) {
@@ -209,6 +216,7 @@ final class PullJob {
                 throw new IOException("file worker failed: " + e.getCause(), e.getCause());
             }
             results.append(result);
+            listener.fileFinished(context.request().id(), result);
             if (result.outcome() == FileResult.Outcome.FAILED) {
                 failedFiles++;
                 if (firstFailures.size() < REPORTED_FAILURES) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,12 +41,14 @@ public class PullService {
     private final Map<String, PullProgress> finished = new ConcurrentHashMap<>();
     private final BandwidthLimiter agentLimiter;
     private final DirectorySyncs directorySyncs = new DirectorySyncs();
+    private final PullListener listeners;
     private ExecutorService pullRunner;
     private ScheduledExecutorService scheduler;
     private PeerChannels channels;
 
-    PullService(AgentConfig config, AgentRuntime runtime, ObjectMapper json) {
+    PullService(AgentConfig config, AgentRuntime runtime, ObjectMapper json, Instance<PullListener> listeners) {
         this.config = config;
+        this.listeners = new SafeListeners(listeners);
         this.runtime = runtime;
         this.json = json;
         this.agentLimiter =
@@ -73,7 +76,7 @@ public class PullService {
         runtime.volumes().get(request.volume());
         Path dir = pullsDir().resolve(request.id());
         Files.createDirectories(dir);
-        Pull pull = new Pull(request, dir, newContextFactory(), limits());
+        Pull pull = new Pull(request, dir, newContextFactory(), limits(), listeners);
         if (pulls.putIfAbsent(request.id(), pull) != null) {
             throw new PullConflictException(request.id());
         }
@@ -124,6 +127,7 @@ public class PullService {
                 } catch (IOException e) {
                     LOG.errorf("pull %s: cannot record its final status: %s", last.id(), e.getMessage());
                 }
+                listeners.pullFinished(last);
             }
             LOG.infof(
                     "pull %s %s: %d files (%d unchanged, %d failed), %d chunks fetched, %d reused, %d resumed, %d rejected%s",
@@ -202,5 +206,37 @@ public class PullService {
             channel.force(true);
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Every {@link PullListener} bean; one that throws is logged and does not disturb the pull. */
+    private static final class SafeListeners implements PullListener {
+
+        private final Instance<PullListener> all;
+
+        SafeListeners(Instance<PullListener> all) {
+            this.all = all;
+        }
+
+        @Override
+        public void fileFinished(String pullId, FileResult result) {
+            for (PullListener listener : all) {
+                try {
+                    listener.fileFinished(pullId, result);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "pull %s: listener %s failed on file '%s'", pullId, listener, result.path());
+                }
+            }
+        }
+
+        @Override
+        public void pullFinished(PullProgress last) {
+            for (PullListener listener : all) {
+                try {
+                    listener.pullFinished(last);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "pull %s: listener %s failed on its end", last.id(), listener);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,59 @@
+package io.meshlift.agent.coordinator;
+
+import java.util.Optional;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.meshlift.agent.AgentRuntime;
+import io.meshlift.agent.config.AgentConfig;
+import io.meshlift.agent.transfer.FileResult;
+import io.meshlift.agent.transfer.PullListener;
+import io.meshlift.agent.transfer.PullProgress;
+import io.meshlift.proto.control.v1.Report;
+
+/**
+ * Turns what coordinator assignments produce into durable reports: each file's result and each
+ * pull's end go to the {@link ReportOutbox} as they happen, whether or not the coordinator is
+ * reachable. Pulls started through the admin API are not reported. Without
+ * {@code agent.coordinator.address} it records nothing and opens no file.
+ */
+@ApplicationScoped
+public class ReportRecorder implements PullListener {
+
+    static final String OUTBOX_FILE = "coordinator-outbox.mv";
+
+    private final ReportOutbox outbox;
+
+    ReportRecorder(AgentConfig config, AgentRuntime runtime) {
+        this.outbox = config.coordinator().address().isPresent()
+                ? ReportOutbox.open(runtime.stateDir().resolve(OUTBOX_FILE))
+                : null;
+    }
+
+    Optional<ReportOutbox> outbox() {
+        return Optional.ofNullable(outbox);
+    }
+
+    @Override
+    public void fileFinished(String pullId, FileResult result) {
+        String assignment = outbox == null ? null : outbox.assignmentOf(pullId);
+        if (assignment != null) {
+            outbox.append(Report.newBuilder().setAssignmentId(assignment).setFile(ControlMapper.fileVerified(result)));
+        }
+    }
+
+    @Override
+    public void pullFinished(PullProgress last) {
+        String assignment = outbox == null ? null : outbox.assignmentOf(last.id());
+        if (assignment != null) {
+            outbox.append(Report.newBuilder().setAssignmentId(assignment).setFinished(ControlMapper.finished(last)));
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (outbox != null) {
+            outbox.close();
+        }
+    }
+}
