@@ -49,6 +49,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheControlChannelSpeaksGrpcAndTheWireProtocol() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.meshlift.coordinator.control..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.grpc..", "io.meshlift.proto..")
+                .because("generated protocol types stay at the edge; ControlMapper maps them to domain types")
+                .check(classes);
+    }
+
+    @Test
     void theCoordinatorNeverReachesIntoTheAgent() {
         noClasses()
                 .that()

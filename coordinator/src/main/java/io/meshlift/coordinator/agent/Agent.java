@@ -33,6 +33,25 @@ public class Agent {
     @Column(nullable = false)
     public List<AgentVolume> volumes = new ArrayList<>();
 
+    /** What the agent reported at registration. */
+    @Column(name = "agent_version", length = 64)
+    public String agentVersion;
+
+    /** Where peers reach the agent's PeerTransfer service; null until it registers. */
+    @Column(name = "peer_host")
+    public String peerHost;
+
+    @Column(name = "peer_port")
+    public Integer peerPort;
+
+    /** Pulls the agent runs at once, as it registered; null for "not said". */
+    @Column(name = "max_concurrent_pulls")
+    public Integer maxConcurrentPulls;
+
+    /** Highest report id applied for this agent: reports are applied at most once. */
+    @Column(name = "last_report_id", nullable = false)
+    public long lastReportId;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.meshlift.coordinator.error.ResourceNotFoundException;
 import io.meshlift.coordinator.error.StateConflictException;
+import io.meshlift.core.plan.InvalidPlanException;
 
 /**
  * The one place exceptions become RFC 9457 {@code application/problem+json} responses. Expected client
@@ -41,6 +42,15 @@ public class ProblemMapper {
                 ? "1 field is invalid: " + errors.get(0).field()
                 : errors.size() + " fields are invalid";
         return respond(new Problem(URN + "invalid-request", "Invalid request", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPlan(InvalidPlanException error, UriInfo uri) {
+        List<Problem.PlanFieldError> errors = error.errors().stream()
+                .map(e -> new Problem.PlanFieldError(e.line(), e.column(), e.path(), e.message()))
+                .toList();
+        String detail = errors.size() == 1 ? "the plan has 1 error" : "the plan has " + errors.size() + " errors";
+        return respond(new Problem(URN + "invalid-plan", "Invalid plan", 400, detail, path(uri), errors));
     }
 
     @ServerExceptionMapper

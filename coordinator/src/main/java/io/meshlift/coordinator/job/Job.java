@@ -37,6 +37,10 @@ public class Job {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** Incremental pass of the plan, starting at 1: the how-many-th job of this plan this is. */
+    @Column(nullable = false)
+    public int pass = 1;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -73,6 +73,27 @@ public class Transfer {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
+    /** The assignment out for this transfer, {@code <transfer id>/<attempt>}; null before the next attempt. */
+    @Column(name = "assignment_id", length = 80)
+    public String assignmentId;
+
+    /** Failed attempts, counted against the plan's retries; a refusal is not a failure. */
+    @Column(nullable = false)
+    public int failures;
+
+    /** Retry backoff: a PENDING transfer is not claimed before this instant. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "source_digest", length = 64)
+    public String sourceDigest;
+
+    @Column(name = "destination_digest", length = 64)
+    public String destinationDigest;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -21,7 +21,9 @@ class OpenApiAndHealthTest {
                 .body("info.title", equalTo("Meshlift coordinator API"))
                 .body("paths.keySet()", hasItem("/api/v1/audit/ledger/verify"))
                 .body("paths.keySet()", hasItem("/api/v1/audit/ledger/export"))
-                .body("paths.keySet()", hasItem("/api/v1/agents"));
+                .body("paths.keySet()", hasItem("/api/v1/agents"))
+                .body("paths.keySet()", hasItem("/api/v1/plans"))
+                .body("paths.keySet()", hasItem("/api/v1/jobs/{id}/retry"));
     }
 
     @Test

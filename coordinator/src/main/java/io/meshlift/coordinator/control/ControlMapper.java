@@ -1,0 +1,120 @@
+package io.meshlift.coordinator.control;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.meshlift.coordinator.agent.AgentRegistration;
+import io.meshlift.coordinator.agent.AgentVolume;
+import io.meshlift.coordinator.transfer.AgentLink;
+import io.meshlift.coordinator.transfer.AssignmentOrder;
+import io.meshlift.coordinator.transfer.TransferReport;
+import io.meshlift.proto.control.v1.Assignment;
+import io.meshlift.proto.control.v1.Command;
+import io.meshlift.proto.control.v1.CoordinatorMessage;
+import io.meshlift.proto.control.v1.PeerSource;
+import io.meshlift.proto.control.v1.Register;
+import io.meshlift.proto.control.v1.Report;
+import io.meshlift.proto.control.v1.ReportAck;
+import io.meshlift.proto.control.v1.Volume;
+import io.meshlift.proto.control.v1.Welcome;
+
+/** The one place control-protocol messages become domain types and back. */
+final class ControlMapper {
+
+    private ControlMapper() {}
+
+    static AgentRegistration fromWire(String agentId, Register register) {
+        return new AgentRegistration(
+                agentId,
+                register.getVersion(),
+                volumes(register.getVolumesList()),
+                register.getPeerHost().isEmpty() ? null : register.getPeerHost(),
+                register.getPeerPort() == 0 ? null : register.getPeerPort(),
+                register.getMaxConcurrentPulls() == 0 ? null : register.getMaxConcurrentPulls(),
+                register.getLastReportId());
+    }
+
+    static List<AgentVolume> volumes(List<Volume> volumes) {
+        return volumes.stream()
+                .map(v -> new AgentVolume(v.getName(), v.getFreeBytes(), v.getTotalBytes()))
+                .toList();
+    }
+
+    static TransferReport fromWire(Report report) {
+        TransferReport.Body body = switch (report.getBodyCase()) {
+            case PROGRESS ->
+                new TransferReport.Progress(
+                        report.getProgress().getFilesDone(),
+                        report.getProgress().getFilesTotal(),
+                        report.getProgress().getBytesDone(),
+                        report.getProgress().getBytesTotal());
+            case FILE ->
+                new TransferReport.FileVerified(
+                        report.getFile().getPath(),
+                        report.getFile().getSize(),
+                        report.getFile().getSourceSha256(),
+                        report.getFile().getDestinationSha256(),
+                        report.getFile().getOutcome(),
+                        Instant.ofEpochMilli(report.getFile().getVerifiedAtEpochMs()),
+                        report.getFile().getError());
+            case FINISHED ->
+                new TransferReport.Finished(
+                        report.getFinished().getState(),
+                        report.getFinished().getSourceDatasetDigest(),
+                        report.getFinished().getDestinationDatasetDigest(),
+                        report.getFinished().getError());
+            case REFUSED -> new TransferReport.Refused(report.getRefused().getReason());
+            case BODY_NOT_SET -> null;
+        };
+        return new TransferReport(report.getReportId(), report.getAssignmentId(), body);
+    }
+
+    static CoordinatorMessage welcome(String coordinatorId, long heartbeatMillis, long acknowledged) {
+        return CoordinatorMessage.newBuilder()
+                .setWelcome(Welcome.newBuilder()
+                        .setCoordinatorId(coordinatorId)
+                        .setHeartbeatIntervalMs((int) Math.min(Integer.MAX_VALUE, heartbeatMillis))
+                        .setAcknowledgedReportId(acknowledged))
+                .build();
+    }
+
+    static CoordinatorMessage ack(long upTo) {
+        return CoordinatorMessage.newBuilder()
+                .setReportAck(ReportAck.newBuilder().setUpToReportId(upTo))
+                .build();
+    }
+
+    static CoordinatorMessage toWire(AssignmentOrder order) {
+        return CoordinatorMessage.newBuilder()
+                .setAssign(Assignment.newBuilder()
+                        .setAssignmentId(order.assignmentId())
+                        .setJobId(order.jobId().toString())
+                        .setDataset(order.dataset())
+                        .setPass(order.pass())
+                        .setSource(PeerSource.newBuilder()
+                                .setAgentId(order.sourceAgent())
+                                .setHost(order.sourceHost())
+                                .setPort(order.sourcePort())
+                                .setVolume(order.sourceVolume())
+                                .setPath(order.sourcePath()))
+                        .setDestinationVolume(order.destinationVolume())
+                        .setDestinationPath(order.destinationPath())
+                        .setChunkSize(order.chunkSize())
+                        .setVerify(order.verify())
+                        .addAllInclude(order.include())
+                        .addAllExclude(order.exclude())
+                        .setBandwidthLimit(order.bandwidthLimit()))
+                .build();
+    }
+
+    static CoordinatorMessage toWire(AgentLink.AgentCommand command, String assignmentId) {
+        Command.Kind kind = switch (command) {
+            case CANCEL -> Command.Kind.KIND_CANCEL;
+            case PAUSE -> Command.Kind.KIND_PAUSE;
+            case RESUME -> Command.Kind.KIND_RESUME;
+        };
+        return CoordinatorMessage.newBuilder()
+                .setCommand(Command.newBuilder().setKind(kind).setAssignmentId(assignmentId))
+                .build();
+    }
+}

@@ -1,0 +1,40 @@
+package io.meshlift.coordinator.transfer;
+
+import java.time.Instant;
+
+/**
+ * What a destination agent reports about one assignment: the domain form of the protocol's
+ * {@code Report}. Applied at most once per (agent, report id).
+ *
+ * @param body null when the agent sent a report with no body (applied as a no-op)
+ */
+public record TransferReport(long reportId, String assignmentId, Body body) {
+
+    public sealed interface Body permits Progress, FileVerified, Finished, Refused {}
+
+    public record Progress(long filesDone, long filesTotal, long bytesDone, long bytesTotal) implements Body {}
+
+    /**
+     * @param outcome COPIED, UNCHANGED or FAILED
+     * @param destinationSha256 empty when verification failed
+     */
+    public record FileVerified(
+            String path,
+            long size,
+            String sourceSha256,
+            String destinationSha256,
+            String outcome,
+            Instant verifiedAt,
+            String error)
+            implements Body {
+
+        public boolean failed() {
+            return "FAILED".equals(outcome) || destinationSha256 == null || destinationSha256.isEmpty();
+        }
+    }
+
+    /** @param state SUCCEEDED, FAILED or CANCELLED */
+    public record Finished(String state, String sourceDigest, String destinationDigest, String error) implements Body {}
+
+    public record Refused(String reason) implements Body {}
+}
