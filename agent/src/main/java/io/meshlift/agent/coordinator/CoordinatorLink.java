@@ -175,8 +175,9 @@ public class CoordinatorLink {
         @Override
         public Heartbeat heartbeat() {
             return Heartbeat.newBuilder()
-                    .addAllRunningAssignmentIds(
-                            runningAssignments().stream().map(PullProgress::id).toList())
+                    .addAllRunningAssignmentIds(runningAssignments().stream()
+                            .map(this::assignmentOf)
+                            .toList())
                     .addAllVolumes(volumes())
                     .build();
         }

@@ -46,6 +46,8 @@ public class ReportRecorder implements PullListener {
     public void pullFinished(PullProgress last) {
         String assignment = outbox == null ? null : outbox.assignmentOf(last.id());
         if (assignment != null) {
+            // The final counters first: periodic progress may be seconds old when the pull ends.
+            outbox.append(Report.newBuilder().setAssignmentId(assignment).setProgress(ControlMapper.progress(last)));
             outbox.append(Report.newBuilder().setAssignmentId(assignment).setFinished(ControlMapper.finished(last)));
         }
     }

@@ -45,6 +45,7 @@ public final class AgentProcess implements AutoCloseable {
     private final AgentFiles tls;
     private final Path caCertificate;
     private final Map<String, Path> volumes;
+    private final Map<String, String> properties;
     private final Path stateDir;
     private final Path logFile;
     private final int peerPort;
@@ -58,6 +59,7 @@ public final class AgentProcess implements AutoCloseable {
         this.tls = builder.mesh.agent(builder.id);
         this.caCertificate = builder.mesh.caCertificate();
         this.volumes = Map.copyOf(builder.volumes);
+        this.properties = Map.copyOf(builder.properties);
         this.stateDir = builder.workspace.dir("agents", builder.id, "state");
         this.logFile = builder.workspace.logs().resolve(builder.id + ".log");
         this.peerPort = FreePorts.next();
@@ -74,6 +76,7 @@ public final class AgentProcess implements AutoCloseable {
         private final LocalMeshFixture mesh;
         private final Workspace workspace;
         private final Map<String, Path> volumes = new LinkedHashMap<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder(String id, LocalMeshFixture mesh, Workspace workspace) {
             this.id = id;
@@ -89,6 +92,12 @@ public final class AgentProcess implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             volumes.put(name, root.toAbsolutePath());
+            return this;
+        }
+
+        /** An extra {@code -Dkey=value}, e.g. {@code agent.coordinator.address}; wins over the harness's own. */
+        public Builder property(String key, String value) {
+            properties.put(key, value);
             return this;
         }
 
@@ -123,6 +132,7 @@ public final class AgentProcess implements AutoCloseable {
         command.add("-Dagent.peer.port=" + peerPort);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + httpPort);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runner().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
