@@ -189,6 +189,17 @@ public class TransferEngine {
             fail(transfer, mismatches + " file(s) were recorded with a destination digest differing from the source's");
             return;
         }
+        // Success means every file is in the audit, not only that the agent says so: a report lost on
+        // the way (a crash between agent and database) sends the transfer round again, and the agent's
+        // re-run reports every file, now unchanged, until the records are complete.
+        long recorded = files.count("transferId = ?1 and pass = ?2", transfer.id, pass(transfer));
+        if (recorded < transfer.filesTotal) {
+            fail(
+                    transfer,
+                    "only " + recorded + " of " + transfer.filesTotal
+                            + " files have a verified record in the audit; copying again to complete it");
+            return;
+        }
         transfer.filesDone = Math.max(transfer.filesDone, transfer.filesTotal);
         transfer.bytesDone = Math.max(transfer.bytesDone, transfer.bytesTotal);
         finish(transfer, TransferState.SUCCEEDED, null);
