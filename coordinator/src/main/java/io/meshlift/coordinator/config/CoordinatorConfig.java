@@ -90,6 +90,10 @@ public interface CoordinatorConfig {
         @WithDefault("5m")
         Duration maxRetryBackoff();
 
+        /** How often a live-progress stream ({@code /api/v1/jobs/{id}/events}) looks for changes. */
+        @WithDefault("1s")
+        Duration eventsInterval();
+
         /** Transfers an agent runs at once when it did not say (max_concurrent_pulls = 0). */
         @WithDefault("2")
         int defaultPullsPerAgent();

@@ -94,6 +94,14 @@ public class Transfer {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** When the last progress report was applied; the rate is measured between two of them. */
+    @Column(name = "progress_at")
+    public Instant progressAt;
+
+    /** Smoothed transfer rate of the current attempt, in bytes per second; 0 until measured. */
+    @Column(name = "rate_bytes_per_second", nullable = false)
+    public long rateBytesPerSecond;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -126,7 +126,7 @@ public class TransferEngine {
         Transfer transfer = found.get();
         TransferReport.Body body = report.body();
         if (body instanceof TransferReport.Progress p) {
-            progress(transfer, p);
+            progress(transfer, p, now());
         } else if (body instanceof TransferReport.FileVerified f) {
             fileVerified(transfer, f);
         } else if (body instanceof TransferReport.Finished f) {
@@ -146,7 +146,10 @@ public class TransferEngine {
         return current;
     }
 
-    private static void progress(Transfer transfer, TransferReport.Progress p) {
+    private static void progress(Transfer transfer, TransferReport.Progress p, Instant now) {
+        transfer.rateBytesPerSecond = TransferRate.next(
+                transfer.rateBytesPerSecond, transfer.bytesDone, transfer.progressAt, p.bytesDone(), now);
+        transfer.progressAt = now;
         transfer.filesDone = p.filesDone();
         transfer.filesTotal = p.filesTotal();
         transfer.bytesDone = p.bytesDone();
