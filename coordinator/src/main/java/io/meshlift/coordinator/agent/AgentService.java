@@ -26,7 +26,8 @@ public class AgentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AgentView> list() {
-        return agents.listById().stream().map(AgentView::of).toList();
+        ActiveTransfers active = ActiveTransfers.count(agents.getEntityManager());
+        return agents.listById().stream().map(a -> AgentView.of(a, active)).toList();
     }
 
     /** Ids of every agent that ever registered, whatever its state: what plans may name. */

@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import io.meshlift.coordinator.job.JobFixtures;
+import io.meshlift.coordinator.transfer.TransferState;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +19,9 @@ class AgentResourceTest {
 
     @Inject
     AgentFixtures fixtures;
+
+    @Inject
+    JobFixtures jobs;
 
     @Test
     void listsRegisteredAgentsWithStateLastSeenAndVolumes() {
@@ -32,5 +38,23 @@ class AgentResourceTest {
                 .body("find { it.id == 'dc9-rest-01' }.lastSeen", equalTo("2030-01-02T03:04:05Z"))
                 .body("find { it.id == 'dc9-rest-01' }.volumes[0].name", equalTo("data"))
                 .body("find { it.id == 'dc9-rest-01' }.volumes[0].totalBytes", equalTo(2));
+    }
+
+    @Test
+    void countsTheTransfersEachAgentPullsAndServesNow() {
+        fixtures.register("dc9-act-src", Instant.parse("2030-01-02T03:04:05Z"), new AgentVolume("data", 1, 2));
+        fixtures.register("dc9-act-dst", Instant.parse("2030-01-02T03:04:05Z"), new AgentVolume("data", 1, 2));
+        // One job per transfer: a job holds one transfer per dataset and destination.
+        for (TransferState state : TransferState.values()) {
+            jobs.transfer(jobs.job(), "dc9-act-src", "dc9-act-dst", state);
+        }
+
+        given().get("/api/v1/agents")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == 'dc9-act-dst' }.activeTransfers", equalTo(2))
+                .body("find { it.id == 'dc9-act-dst' }.servingTransfers", equalTo(0))
+                .body("find { it.id == 'dc9-act-src' }.activeTransfers", equalTo(0))
+                .body("find { it.id == 'dc9-act-src' }.servingTransfers", equalTo(2));
     }
 }

@@ -65,17 +65,23 @@ public class JobFixtures {
     /** A PENDING transfer of dataset billing-backups from dc1-db-01 to dc2-db-01 in {@code jobId}. */
     @Transactional
     public UUID transfer(UUID jobId) {
+        return transfer(jobId, "dc1-db-01", "dc2-db-01", TransferState.PENDING);
+    }
+
+    /** A transfer of dataset billing-backups between two agents, in the given state. */
+    @Transactional
+    public UUID transfer(UUID jobId, String sourceAgent, String destinationAgent, TransferState state) {
         Transfer transfer = new Transfer();
         transfer.id = UUID.randomUUID();
         transfer.jobId = jobId;
         transfer.dataset = "billing-backups";
-        transfer.sourceAgent = "dc1-db-01";
+        transfer.sourceAgent = sourceAgent;
         transfer.sourceVolume = "data";
         transfer.sourcePath = "backups/billing";
-        transfer.destinationAgent = "dc2-db-01";
+        transfer.destinationAgent = destinationAgent;
         transfer.destinationVolume = "data";
         transfer.destinationPath = "backups/billing";
-        transfer.state = TransferState.PENDING;
+        transfer.state = state;
         transfers.persist(transfer);
         return transfer.id;
     }
