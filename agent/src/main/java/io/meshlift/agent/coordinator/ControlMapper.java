@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.meshlift.agent.transfer.ExtraneousEntries;
 import io.meshlift.agent.transfer.FileResult;
 import io.meshlift.agent.transfer.PullProgress;
 import io.meshlift.agent.transfer.PullSpec;
 import io.meshlift.core.path.VolumeRoot;
 import io.meshlift.proto.control.v1.Assignment;
+import io.meshlift.proto.control.v1.EntryDeleted;
 import io.meshlift.proto.control.v1.FileVerified;
 import io.meshlift.proto.control.v1.Progress;
 import io.meshlift.proto.control.v1.TransferFinished;
@@ -61,7 +63,17 @@ final class ControlMapper {
                 verify,
                 List.copyOf(assignment.getIncludeList()),
                 List.copyOf(assignment.getExcludeList()),
-                assignment.getBandwidthLimit() == 0 ? null : Long.toUnsignedString(assignment.getBandwidthLimit()));
+                assignment.getBandwidthLimit() == 0 ? null : Long.toUnsignedString(assignment.getBandwidthLimit()),
+                assignment.getDeleteExtraneous());
+    }
+
+    static EntryDeleted entryDeleted(ExtraneousEntries.Deleted deleted) {
+        return EntryDeleted.newBuilder()
+                .setPath(deleted.path())
+                .setType(deleted.type().name())
+                .setSize(deleted.size())
+                .setDeletedAtEpochMs(System.currentTimeMillis())
+                .build();
     }
 
     static FileVerified fileVerified(FileResult result) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
+import io.meshlift.agent.transfer.ExtraneousEntries;
 import io.meshlift.agent.transfer.FileResult;
 import io.meshlift.agent.transfer.PullListener;
 import io.meshlift.agent.transfer.PullProgress;
@@ -39,6 +40,15 @@ public class ReportRecorder implements PullListener {
         String assignment = outbox == null ? null : outbox.assignmentOf(pullId);
         if (assignment != null) {
             outbox.append(Report.newBuilder().setAssignmentId(assignment).setFile(ControlMapper.fileVerified(result)));
+        }
+    }
+
+    @Override
+    public void entryDeleted(String pullId, ExtraneousEntries.Deleted deleted) {
+        String assignment = outbox == null ? null : outbox.assignmentOf(pullId);
+        if (assignment != null) {
+            outbox.append(
+                    Report.newBuilder().setAssignmentId(assignment).setDeleted(ControlMapper.entryDeleted(deleted)));
         }
     }
 

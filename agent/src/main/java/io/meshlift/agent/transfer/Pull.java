@@ -126,6 +126,7 @@ final class Pull {
                 counters.bytesReused(),
                 counters.chunksResumed(),
                 counters.chunksRejected(),
+                current == null ? 0 : current.entriesDeleted,
                 current == null ? null : current.sourceDatasetDigest,
                 current == null ? null : current.destinationDatasetDigest,
                 current == null ? List.of() : current.skipped,

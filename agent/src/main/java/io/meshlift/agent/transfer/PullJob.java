@@ -22,6 +22,7 @@ import io.meshlift.core.manifest.DatasetDigest;
 import io.meshlift.core.manifest.EntryType;
 import io.meshlift.core.manifest.FileStat;
 import io.meshlift.core.manifest.ManifestEntry;
+import io.meshlift.core.manifest.PathFilter;
 import io.meshlift.core.path.RelativePath;
 import io.meshlift.core.path.VolumeRoot;
 import io.meshlift.proto.peer.v1.DatasetRef;
@@ -55,6 +56,8 @@ final class PullJob {
     volatile String destinationDatasetDigest;
     volatile List<String> skipped = List.of();
     volatile long skippedCount;
+    volatile long entriesDeleted;
+    private ManifestPaths listedPaths;
     private static final int REPORTED_FAILURES = 3;
 
     private long failedFiles;
@@ -84,6 +87,40 @@ final class PullJob {
 
     /** @return null when every file verified, otherwise what went wrong */
     String run() throws IOException, InterruptedException {
+        if (!context.request().deleteExtraneous()) {
+            return copy();
+        }
+        try (ManifestPaths listed = ManifestPaths.create(workDir.resolve("manifest-paths.mv"))) {
+            listedPaths = listed;
+            String error = copy();
+            return error != null ? error : deleteExtraneous(listed);
+        } finally {
+            listedPaths = null;
+        }
+    }
+
+    /**
+     * Runs only after every file verified and the dataset digests matched. A source that listed
+     * nothing is refused: an unmounted or emptied source volume looks exactly like that, and would
+     * otherwise empty the destination.
+     */
+    private String deleteExtraneous(ManifestPaths listed) throws IOException {
+        PullRequest request = context.request();
+        if (listed.count() == 0) {
+            return "deleteExtraneous refused: the source listed no entries under " + request.sourceVolume() + ":"
+                    + request.sourcePath() + " (is its volume mounted?); nothing was deleted";
+        }
+        Path root = volume.resolveExisting(request.path());
+        PathFilter filter = new PathFilter(request.include(), request.exclude());
+        entriesDeleted = new ExtraneousEntries(root, listed, filter, deleted -> {
+                    results.deleted(deleted);
+                    listener.entryDeleted(request.id(), deleted);
+                })
+                .delete();
+        return null;
+    }
+
+    private String copy() throws IOException, InterruptedException {
         PullRequest request = context.request();
         Path root = volume.resolveForWrite(request.path());
         Files.createDirectories(root);
@@ -153,6 +190,9 @@ final class PullJob {
     }
 
     private void handle(ManifestEntry entry, DirectoryLog directories) throws IOException, InterruptedException {
+        if (listedPaths != null) {
+            listedPaths.add(entry.path());
+        }
         Path target = volume.resolveForWrite(context.request().path().resolve(entry.path()));
         switch (entry.type()) {
             case DIRECTORY -> {

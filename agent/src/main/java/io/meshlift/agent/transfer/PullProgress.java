@@ -24,6 +24,7 @@ public record PullProgress(
         long bytesReused,
         long chunksResumed,
         long chunksRejected,
+        long entriesDeleted,
         String sourceDatasetDigest,
         String destinationDatasetDigest,
         List<String> skipped,

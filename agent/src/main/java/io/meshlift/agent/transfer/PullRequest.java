@@ -11,6 +11,8 @@ import io.meshlift.core.path.RelativePath;
  *
  * @param id unique id of this pull; a pull restarted with the same id resumes
  * @param bandwidthLimit bytes per second this pull may receive; 0 means no per-pull cap
+ * @param deleteExtraneous after a fully verified pull, remove destination entries the source does not
+ *     list (outside the filters' exclusions)
  */
 public record PullRequest(
         String id,
@@ -23,7 +25,8 @@ public record PullRequest(
         VerifyMode verify,
         List<String> include,
         List<String> exclude,
-        long bandwidthLimit) {
+        long bandwidthLimit,
+        boolean deleteExtraneous) {
 
     public PullRequest {
         Objects.requireNonNull(id, "id");

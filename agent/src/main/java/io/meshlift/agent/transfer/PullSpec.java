@@ -22,7 +22,8 @@ public record PullSpec(
         String verify,
         List<String> include,
         List<String> exclude,
-        String bandwidthLimit) {
+        String bandwidthLimit,
+        Boolean deleteExtraneous) {
 
     public record Source(String agent, String host, Integer port, String volume, String path) {}
 
@@ -80,7 +81,8 @@ public record PullSpec(
                     mode,
                     include == null ? List.of() : include,
                     exclude == null ? List.of() : exclude,
-                    limit);
+                    limit,
+                    Boolean.TRUE.equals(deleteExtraneous));
         } catch (IllegalArgumentException e) {
             throw new InvalidPullSpecException(List.of(e.getMessage()));
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,6 +27,13 @@ final class ResultLog implements AutoCloseable {
 
     synchronized void append(FileResult result) throws IOException {
         out.write(json.writeValueAsString(result));
+        out.write('\n');
+    }
+
+    /** A destination entry removed because the source no longer lists it. */
+    synchronized void deleted(ExtraneousEntries.Deleted entry) throws IOException {
+        out.write(json.writeValueAsString(
+                Map.of("path", entry.path(), "type", entry.type().name(), "size", entry.size(), "outcome", "DELETED")));
         out.write('\n');
     }
 

@@ -154,7 +154,8 @@ class FileTransferTest {
                 VerifyMode.FULL,
                 List.of(),
                 List.of(),
-                0);
+                0,
+                false);
         PullContext context = new PullContext(
                 request,
                 "destination",

@@ -64,6 +64,12 @@ final class ControlMapper {
                         report.getFinished().getDestinationDatasetDigest(),
                         report.getFinished().getError());
             case REFUSED -> new TransferReport.Refused(report.getRefused().getReason());
+            case DELETED ->
+                new TransferReport.Deleted(
+                        report.getDeleted().getPath(),
+                        report.getDeleted().getType(),
+                        report.getDeleted().getSize(),
+                        Instant.ofEpochMilli(report.getDeleted().getDeletedAtEpochMs()));
             case BODY_NOT_SET -> null;
         };
         return new TransferReport(report.getReportId(), report.getAssignmentId(), body);
@@ -103,7 +109,8 @@ final class ControlMapper {
                         .setVerify(order.verify())
                         .addAllInclude(order.include())
                         .addAllExclude(order.exclude())
-                        .setBandwidthLimit(order.bandwidthLimit()))
+                        .setBandwidthLimit(order.bandwidthLimit())
+                        .setDeleteExtraneous(order.deleteExtraneous()))
                 .build();
     }
 

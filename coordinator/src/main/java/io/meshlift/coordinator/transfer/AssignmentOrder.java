@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param verify {@code full} or {@code chunks}
  * @param bandwidthLimit bytes per second, 0 for no cap
+ * @param deleteExtraneous remove destination entries the source no longer lists, once all verified
  * @param resend true when this assignment id was sent before (lease taken over, job resumed): the agent
  *     may already run it
  */
@@ -28,6 +29,7 @@ public record AssignmentOrder(
         List<String> include,
         List<String> exclude,
         long bandwidthLimit,
+        boolean deleteExtraneous,
         boolean resend) {
 
     public AssignmentOrder {

@@ -119,7 +119,13 @@ public class TransferEngine {
         if (report.body() == null) {
             return;
         }
-        Optional<Transfer> found = reportedBy(agentId, report.assignmentId()).filter(t -> isCurrent(t, report));
+        Optional<Transfer> reported = reportedBy(agentId, report.assignmentId());
+        if (report.body() instanceof TransferReport.Deleted d) {
+            // Recorded even from a superseded attempt: the removal has happened either way.
+            reported.ifPresent(t -> deleted(agentId, t, d));
+            return;
+        }
+        Optional<Transfer> found = reported.filter(t -> isCurrent(t, report));
         if (found.isEmpty()) {
             return;
         }
@@ -270,6 +276,26 @@ public class TransferEngine {
         payload.put("finishedAt", transfer.finishedAt.toString());
         ledger.append(transfer.jobId, LedgerKind.TRANSFER_FINISHED, payload);
         LOG.infof("transfer %s (%s to %s) %s", transfer.id, transfer.dataset, transfer.destinationAgent, state);
+    }
+
+    /**
+     * A removal under deleteExtraneous goes to the ledger as it is reported: the agent has already
+     * removed the entry, so the record must exist whatever becomes of the transfer.
+     */
+    private void deleted(String agentId, Transfer transfer, TransferReport.Deleted d) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("transferId", transfer.id.toString());
+        payload.put("dataset", transfer.dataset);
+        payload.put(
+                "destination",
+                transfer.destinationAgent + ":" + transfer.destinationVolume + ":" + transfer.destinationPath);
+        payload.put("pass", pass(transfer));
+        payload.put("path", d.path());
+        payload.put("type", d.type());
+        payload.put("size", d.size());
+        payload.put("deletedAt", d.deletedAt().toString());
+        payload.put("deletedBy", agentId);
+        ledger.append(transfer.jobId, LedgerKind.FILE_DELETED, payload);
     }
 
     /** The effective settings of the transfer's dataset in its job's plan. */

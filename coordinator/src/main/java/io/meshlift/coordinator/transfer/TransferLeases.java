@@ -121,6 +121,7 @@ public class TransferLeases {
                 dataset == null ? List.of() : dataset.include(),
                 dataset == null ? List.of() : dataset.exclude(),
                 settings.bandwidthLimit().bytesPerSecond(),
+                settings.deleteExtraneous(),
                 resend);
     }
 

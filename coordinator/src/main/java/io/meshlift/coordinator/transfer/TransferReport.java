@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record TransferReport(long reportId, String assignmentId, Body body) {
 
-    public sealed interface Body permits Progress, FileVerified, Finished, Refused {}
+    public sealed interface Body permits Progress, FileVerified, Finished, Refused, Deleted {}
 
     public record Progress(long filesDone, long filesTotal, long bytesDone, long bytesTotal) implements Body {}
 
@@ -37,4 +37,12 @@ public record TransferReport(long reportId, String assignmentId, Body body) {
     public record Finished(String state, String sourceDigest, String destinationDigest, String error) implements Body {}
 
     public record Refused(String reason) implements Body {}
+
+    /**
+     * A destination entry the agent removed because the source no longer lists it.
+     *
+     * @param path relative to the transfer's destination path
+     * @param type FILE, SYMLINK or DIRECTORY
+     */
+    public record Deleted(String path, String type, long size, Instant deletedAt) implements Body {}
 }

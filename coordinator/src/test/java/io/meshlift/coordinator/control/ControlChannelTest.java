@@ -10,6 +10,7 @@ import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.AssignmentRefused;
 import io.meshlift.proto.control.v1.Command;
 import io.meshlift.proto.control.v1.CoordinatorMessage;
+import io.meshlift.proto.control.v1.EntryDeleted;
 import io.meshlift.proto.control.v1.FileVerified;
 import io.meshlift.proto.control.v1.Progress;
 import io.meshlift.proto.control.v1.Report;
@@ -286,9 +288,54 @@ class ControlChannelTest {
         }
     }
 
+    @Test
+    void deletionsUnderDeleteExtraneousAreSentAndRecordedInTheLedger() throws Exception {
+        try (FakeAgent source = online("ctl-src");
+                FakeAgent destination = online("ctl-dst-delete")) {
+            String planYaml = PlanFixtures.plan("ctl-delete", "ctl-src", "ctl-dst-delete")
+                    .replace("retries: 1 }", "retries: 1, deleteExtraneous: true }");
+            String jobId = startJob(planYaml);
+            Assignment assignment =
+                    destination.next(CoordinatorMessage.BodyCase.ASSIGN).getAssign();
+            assertThat(assignment.getDeleteExtraneous()).isTrue();
+
+            destination.report(Report.newBuilder()
+                    .setReportId(1)
+                    .setAssignmentId(assignment.getAssignmentId())
+                    .setDeleted(EntryDeleted.newBuilder()
+                            .setPath("old/report.pdf")
+                            .setType("FILE")
+                            .setSize(42)
+                            .setDeletedAtEpochMs(1_700_000_000_000L))
+                    .build());
+            assertThat(ack(destination)).isEqualTo(1);
+
+            String ledger = given().get("/api/v1/audit/ledger/export?jobId=" + jobId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            JsonPath record = ledger.lines()
+                    .map(JsonPath::from)
+                    .filter(line -> line.getString("kind").equals("FILE_DELETED"))
+                    .findFirst()
+                    .orElseThrow();
+            JsonPath payload = JsonPath.from(record.getString("payload"));
+            assertThat(payload.getString("path")).isEqualTo("old/report.pdf");
+            assertThat(payload.getString("type")).isEqualTo("FILE");
+            assertThat(payload.getLong("size")).isEqualTo(42);
+            assertThat(payload.getString("deletedBy")).isEqualTo("ctl-dst-delete");
+            assertThat(payload.getInt("pass")).isEqualTo(1);
+        }
+    }
+
     private static String startJob(String planName, String destination) {
+        return startJob(PlanFixtures.plan(planName, "ctl-src", destination));
+    }
+
+    private static String startJob(String planYaml) {
         String planId = given().contentType("application/yaml")
-                .body(bytes(PlanFixtures.plan(planName, "ctl-src", destination)))
+                .body(bytes(planYaml))
                 .post("/api/v1/plans")
                 .then()
                 .statusCode(201)

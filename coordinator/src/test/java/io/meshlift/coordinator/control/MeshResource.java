@@ -29,7 +29,8 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-dst-bad",
             "ctl-dst-replay",
             "ctl-dst-pause",
-            "ctl-dst-refuse");
+            "ctl-dst-refuse",
+            "ctl-dst-delete");
 
     private Path directory;
 
