@@ -35,8 +35,9 @@ class KustomizationTest {
         StrategicMergePatch.apply(target, patch);
 
         assertThat(target.path("spec").path("containers").findValuesAsText("image"))
-                .containsExactly("x", "z", "w");
-        assertThat(target.path("spec").path("containers").get(0).path("args")).hasSize(2);
+                .as("kustomize puts patched elements first, in patch order")
+                .containsExactly("z", "w", "x");
+        assertThat(target.path("spec").path("containers").get(2).path("args")).hasSize(2);
         assertThat(target.path("spec").path("replicas").asInt()).isEqualTo(1);
     }
 

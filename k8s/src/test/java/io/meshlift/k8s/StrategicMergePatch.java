@@ -59,20 +59,25 @@ final class StrategicMergePatch {
         if (mergeKey == null) {
             return patch.deepCopy();
         }
-        ArrayNode merged = current.deepCopy();
+        // As kustomize does: patched and added elements first, in patch order, then the rest.
+        ArrayNode merged = current.arrayNode();
+        ArrayNode rest = current.deepCopy();
         for (JsonNode element : patch) {
             JsonNode id = element.get(mergeKey);
             if (!(element instanceof ObjectNode patchElement) || id == null) {
                 throw new IllegalArgumentException(
                         "patch element of " + field + " has no merge key " + mergeKey + ": " + element);
             }
-            ObjectNode match = find(merged, mergeKey, id);
+            ObjectNode match = find(rest, mergeKey, id);
             if (match == null) {
                 merged.add(patchElement.deepCopy());
             } else {
                 apply(match, patchElement);
+                merged.add(match);
+                rest.remove(indexOf(rest, match));
             }
         }
+        merged.addAll(rest);
         return merged;
     }
 
@@ -82,6 +87,15 @@ final class StrategicMergePatch {
             return PORT_KEYS.stream().filter(first::has).findFirst().orElse(null);
         }
         return MERGE_KEYS.get(field);
+    }
+
+    private static int indexOf(ArrayNode list, JsonNode element) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == element) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("element not in list");
     }
 
     private static ObjectNode find(ArrayNode list, String key, JsonNode id) {
