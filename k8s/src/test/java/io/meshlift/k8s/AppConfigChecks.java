@@ -61,6 +61,12 @@ final class AppConfigChecks {
             violations.addAll(fileMounted(agent, key));
         }
         violations.addAll(coordinatorAddressResolves(agent, manifests, repo));
+        if (Boolean.TRUE.equals(agent.pod().getHostNetwork())
+                && !"ClusterFirstWithHostNet".equals(agent.pod().getDnsPolicy())) {
+            violations.add(agent.describe() + ": on the host network without dnsPolicy ClusterFirstWithHostNet"
+                    + " the agent cannot resolve "
+                    + agent.config().get("agent.coordinator.address").orElse("the coordinator"));
+        }
         return violations;
     }
 

@@ -162,6 +162,37 @@ class BrokenManifestTest {
                 .anySatisfy(violation -> assertThat(violation).contains("Secret/meshlift-db-typo", "neither defined"));
     }
 
+    @Test
+    void reportsACoordinatorCertificateAgentsWouldRefuse() {
+        ObjectNode spec =
+                (ObjectNode) find("Certificate", "meshlift-coordinator-control").spec();
+        spec.putArray("uris").add("urn:meshlift:agent:meshlift-coordinator");
+
+        assertThat(PkiChecks.coordinatorIdentityMatchesAgents(manifests, Manifests.repoDir()))
+                .singleElement(STRING)
+                .contains("expected exactly the URI urn:meshlift:agent:coordinator");
+    }
+
+    @Test
+    void reportsAKeyEncodingTheMeshCannotRead() {
+        ((ObjectNode) find("Certificate", "meshlift-mesh-ca").spec().path("privateKey")).remove("encoding");
+
+        assertThat(PkiChecks.keysArePkcs8(manifests)).singleElement(STRING).contains("Certificate/meshlift-mesh-ca");
+    }
+
+    @Test
+    void reportsAHostNetworkAgentThatCannotResolveTheCoordinator() {
+        ((ObjectNode) find("DaemonSet", "meshlift-agent")
+                        .spec()
+                        .path("template")
+                        .path("spec"))
+                .remove("dnsPolicy");
+
+        assertThat(AppConfigChecks.agentMatchesConfig(manifests, Manifests.repoDir()))
+                .singleElement(STRING)
+                .contains("ClusterFirstWithHostNet");
+    }
+
     private Manifest find(String kind, String name) {
         return manifests.stream()
                 .filter(m -> m.is(kind) && m.name().equals(name))

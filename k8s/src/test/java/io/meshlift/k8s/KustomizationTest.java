@@ -3,6 +3,7 @@ package io.meshlift.k8s;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -119,7 +120,7 @@ class KustomizationTest {
                     .filter(f -> !f.getFileName().toString().equals("kustomization.yaml"))
                     .toList();
         }
-        List<String> used = new java.util.ArrayList<>();
+        List<String> used = new ArrayList<>();
         for (String kustomization : Manifests.KUSTOMIZATIONS) {
             Path dir = k8s.resolve(kustomization);
             ObjectNode spec = ManifestReader.readObject(dir.resolve("kustomization.yaml"));

@@ -1,9 +1,10 @@
 package io.meshlift.k8s;
 
-import java.io.IOException;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class KustomizeParityTest {
 
-    static final java.util.List<String> KUSTOMIZATIONS = Manifests.KUSTOMIZATIONS;
+    static final List<String> KUSTOMIZATIONS = Manifests.KUSTOMIZATIONS;
 
     @ParameterizedTest
     @FieldSource("KUSTOMIZATIONS")
@@ -46,18 +47,13 @@ class KustomizeParityTest {
                 assertThat(actual.get(identity)).as(identity).isEqualTo(tree));
     }
 
-    private static Map<String, JsonNode> byIdentity(java.util.List<Manifest> manifests) {
-        return manifests.stream()
-                .collect(Collectors.toMap(
-                        m -> m.kind() + "/" + m.name(), Manifest::tree, (a, b) -> a, java.util.TreeMap::new))
-                .entrySet()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (JsonNode) e.getValue()));
+    private static Map<String, JsonNode> byIdentity(List<Manifest> manifests) {
+        return manifests.stream().collect(Collectors.toMap(m -> m.kind() + "/" + m.name(), m -> (JsonNode) m.tree()));
     }
 
-    private static Path kubectl() throws IOException {
+    private static Path kubectl() {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "kubectl");
             if (Files.isExecutable(candidate)) {
                 return candidate;

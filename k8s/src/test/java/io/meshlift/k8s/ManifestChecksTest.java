@@ -134,4 +134,15 @@ class ManifestChecksTest {
         assertThat(AppConfigChecks.coordinatorMatchesConfig(Manifests.render(kustomization), Manifests.repoDir()))
                 .isEmpty();
     }
+
+    @ParameterizedTest
+    @FieldSource("KUSTOMIZATIONS")
+    void meshPkiGivesTheCoordinatorTheIdentityAgentsExpect(String kustomization) {
+        List<Manifest> manifests = Manifests.render(kustomization);
+
+        assertThat(PkiChecks.keysArePkcs8(manifests)).isEmpty();
+        assertThat(PkiChecks.caIssuersAreBackedByCaCertificates(manifests)).isEmpty();
+        assertThat(PkiChecks.coordinatorIdentityMatchesAgents(manifests, Manifests.repoDir()))
+                .isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package io.meshlift.k8s;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -144,7 +145,7 @@ final class NetworkPolicyChecks {
                 .toList();
     }
 
-    private static boolean isEmpty(java.util.Collection<?> collection) {
+    private static boolean isEmpty(Collection<?> collection) {
         return collection == null || collection.isEmpty();
     }
 

@@ -3,7 +3,6 @@ package io.meshlift.k8s;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -177,15 +176,5 @@ final class ObjectChecks {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    static Map<String, String> labels(Manifest manifest) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        manifest.tree()
-                .path("metadata")
-                .path("labels")
-                .fields()
-                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        return labels;
     }
 }

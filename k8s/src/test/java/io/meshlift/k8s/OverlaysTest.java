@@ -1,5 +1,6 @@
 package io.meshlift.k8s;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -80,7 +81,7 @@ class OverlaysTest {
                 .as(Deployment.class);
     }
 
-    private static java.math.BigDecimal memoryRequest(Deployment deployment) {
+    private static BigDecimal memoryRequest(Deployment deployment) {
         Quantity memory = deployment
                 .getSpec()
                 .getTemplate()

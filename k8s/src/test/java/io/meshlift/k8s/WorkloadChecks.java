@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
@@ -162,8 +163,7 @@ final class WorkloadChecks {
                 .findFirst();
     }
 
-    static void forEachTemplate(
-            List<Manifest> manifests, java.util.function.BiConsumer<Manifest, PodTemplateSpec> action) {
+    static void forEachTemplate(List<Manifest> manifests, BiConsumer<Manifest, PodTemplateSpec> action) {
         PodSpecs.workloads(manifests)
                 .forEach(workload -> PodSpecs.template(workload)
                         .filter(template -> template.getSpec() != null)
