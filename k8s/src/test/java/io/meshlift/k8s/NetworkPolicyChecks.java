@@ -41,7 +41,7 @@ final class NetworkPolicyChecks {
 
     static List<String> dnsEgressAllowed(List<Manifest> manifests) {
         boolean allowed = policies(manifests).stream()
-                .filter(policy -> isEmpty(policy.getSpec().getPodSelector().getMatchLabels()))
+                .filter(policy -> isEmpty(selectorLabels(policy)))
                 .flatMap(policy -> policy.getSpec().getEgress().stream())
                 .flatMap(rule -> rule.getPorts().stream())
                 .anyMatch(port -> "UDP".equals(port.getProtocol())
@@ -134,8 +134,15 @@ final class NetworkPolicyChecks {
     }
 
     private static boolean selects(NetworkPolicy policy, Map<String, String> podLabels) {
-        Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
+        Map<String, String> selector = selectorLabels(policy);
         return isEmpty(selector) || PodSpecs.matches(selector, podLabels);
+    }
+
+    /** A policy without podSelector is invalid (ObjectChecks reports it); here it selects nothing special. */
+    private static Map<String, String> selectorLabels(NetworkPolicy policy) {
+        return policy.getSpec().getPodSelector() == null
+                ? Map.of()
+                : policy.getSpec().getPodSelector().getMatchLabels();
     }
 
     private static List<NetworkPolicy> policies(List<Manifest> manifests) {
