@@ -115,6 +115,16 @@ class BrokenManifestTest {
     }
 
     @Test
+    void reportsAMisspeltField() {
+        ObjectNode container = container("Deployment", "meshlift-coordinator");
+        container.set("readinesProbe", container.remove("readinessProbe"));
+
+        assertThat(ObjectChecks.knownKinds(manifests))
+                .containsExactly("Deployment/meshlift-coordinator (base/coordinator-deployment.yaml): unknown field"
+                        + " .spec.template.spec.containers[0].readinesProbe");
+    }
+
+    @Test
     void reportsAMissingCommonLabel() {
         ((ObjectNode) find("Service", "keycloak").tree().path("metadata").path("labels"))
                 .remove("app.kubernetes.io/part-of");

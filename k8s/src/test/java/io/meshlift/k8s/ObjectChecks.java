@@ -33,7 +33,8 @@ final class ObjectChecks {
                 continue;
             }
             try {
-                manifest.as(model.get());
+                UnknownFields.in(manifest.as(model.get()))
+                        .forEach(field -> violations.add(manifest.describe() + ": unknown field " + field));
             } catch (IllegalStateException e) {
                 violations.add(e.getMessage() + ": " + e.getCause().getMessage());
             }
