@@ -138,6 +138,7 @@ class CorruptPeerIT {
                     new PullSpecJson.Destination("data", copy.getFileName().toString()),
                     "1MiB",
                     "full",
+                    null,
                     null);
             destination.admin().startPull(spec);
             PullStatus status = destination.admin().awaitFinished(id, PULL_TIMEOUT);

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** The body of {@code POST /admin/v1/pulls}, written the way an operator would write it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PullSpecJson(
-        String id, Source source, Destination destination, String chunkSize, String verify, String bandwidthLimit) {
+        String id,
+        Source source,
+        Destination destination,
+        String chunkSize,
+        String verify,
+        String bandwidthLimit,
+        Boolean deleteExtraneous) {
 
     public record Source(String agent, String host, int port, String volume, String path) {}
 
@@ -25,14 +31,19 @@ public record PullSpecJson(
                 new Destination("data", destinationPath),
                 chunkSize,
                 "full",
+                null,
                 null);
     }
 
     public PullSpecJson withId(String newId) {
-        return new PullSpecJson(newId, source, destination, chunkSize, verify, bandwidthLimit);
+        return new PullSpecJson(newId, source, destination, chunkSize, verify, bandwidthLimit, deleteExtraneous);
     }
 
     public PullSpecJson withBandwidthLimit(String limit) {
-        return new PullSpecJson(id, source, destination, chunkSize, verify, limit);
+        return new PullSpecJson(id, source, destination, chunkSize, verify, limit, deleteExtraneous);
+    }
+
+    public PullSpecJson withDeleteExtraneous() {
+        return new PullSpecJson(id, source, destination, chunkSize, verify, bandwidthLimit, true);
     }
 }

@@ -21,6 +21,7 @@ public record PullStatus(
         long chunksReused,
         long chunksResumed,
         long chunksRejected,
+        long entriesDeleted,
         String sourceDatasetDigest,
         String destinationDatasetDigest,
         List<String> skipped,

@@ -99,6 +99,64 @@ class IncrementalCopyIT {
         assertThat(secondPass.destinationDatasetDigest()).isEqualTo(secondPass.sourceDatasetDigest());
     }
 
+    @Test
+    void deleteExtraneousRemovesWhatTheSourceNoLongerHasButNotWhatTheFiltersLeaveOut() throws IOException {
+        Path tree = Files.createDirectories(dataset.resolveSibling("tree"));
+        Files.createDirectories(tree.resolve("keep"));
+        Files.createDirectories(tree.resolve("retired/deep"));
+        Files.writeString(tree.resolve("keep/a.txt"), "a");
+        Files.writeString(tree.resolve("retired/deep/b.txt"), "b");
+        Files.writeString(tree.resolve("gone.txt"), "gone soon");
+        PullSpecJson first = PullSpecJson.fromAgent("delete-1", "src", source.peerPort(), "tree", "tree", "1MiB");
+        assertSucceeded(first);
+        Path copy = destination.volume("data").resolve("tree");
+        // Gone from the source since the first pass; and an entry that only ever existed at the destination.
+        Files.delete(tree.resolve("gone.txt"));
+        Files.delete(tree.resolve("retired/deep/b.txt"));
+        Files.delete(tree.resolve("retired/deep"));
+        Files.delete(tree.resolve("retired"));
+        Files.writeString(copy.resolve("local-only.txt"), "never at the source");
+
+        PullStatus withoutDelete = assertSucceeded(first.withId("delete-2"));
+        assertThat(withoutDelete.entriesDeleted()).isZero();
+        assertThat(copy.resolve("gone.txt")).as("off by default").exists();
+
+        PullStatus withDelete = assertSucceeded(first.withId("delete-3").withDeleteExtraneous());
+        assertThat(TreeComparison.between(tree, copy).ignoringRootMtime().differences())
+                .isEmpty();
+        // gone.txt, local-only.txt, retired/deep/b.txt, retired/deep, retired
+        assertThat(withDelete.entriesDeleted()).isEqualTo(5);
+    }
+
+    @Test
+    void deleteExtraneousRefusesWhenTheSourceListsNothing() throws IOException {
+        Path empty = Files.createDirectories(dataset.resolveSibling("emptied"));
+        Path copy = Files.createDirectories(destination.volume("data").resolve("precious"));
+        Files.writeString(copy.resolve("data.db"), "what an unmounted source volume must not erase");
+
+        PullSpecJson spec = PullSpecJson.fromAgent(
+                        "delete-empty",
+                        "src",
+                        source.peerPort(),
+                        empty.getFileName().toString(),
+                        "precious",
+                        "1MiB")
+                .withDeleteExtraneous();
+        destination.admin().startPull(spec);
+        PullStatus status = destination.admin().awaitFinished(spec.id(), Duration.ofMinutes(3));
+
+        assertThat(status.state()).isEqualTo(PullStatus.FAILED);
+        assertThat(status.error()).contains("deleteExtraneous refused").contains("nothing was deleted");
+        assertThat(copy.resolve("data.db")).hasContent("what an unmounted source volume must not erase");
+    }
+
+    private static PullStatus assertSucceeded(PullSpecJson spec) {
+        destination.admin().startPull(spec);
+        PullStatus status = destination.admin().awaitFinished(spec.id(), Duration.ofMinutes(3));
+        assertThat(status.state()).as(status.summary()).isEqualTo(PullStatus.SUCCEEDED);
+        return status;
+    }
+
     private static void overwriteInPlace(Path file, long offset, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
