@@ -4,7 +4,10 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
+
+import io.meshlift.coordinator.security.Roles;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 
 @QuarkusTest
+@TestSecurity(user = "operator", roles = Roles.OPERATOR)
 class AgentResourceTest {
 
     @Inject
