@@ -47,7 +47,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** System property: parent directory of work directories. */
     public static final String WORK_PROPERTY = "meshlift.keycloak.work";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -217,6 +217,12 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while requesting a token", e);
         }
+    }
+
+    /** A token source for the client that renews the token before it expires (for long-running callers). */
+    public RefreshingToken refreshingToken(String realm, String clientId) {
+        clientSecret(realm, clientId);
+        return new RefreshingToken(this, realm, clientId);
     }
 
     /** The bootstrap administrator of the {@code master} realm. */

@@ -113,6 +113,16 @@ class KeycloakServerTest {
     }
 
     @Test
+    void refreshingTokenKeepsAValidTokenAndRenewsOneAboutToExpire() {
+        RefreshingToken admin = keycloak.refreshingToken(KeycloakServer.REALM, "meshlift-test-admin");
+        assertThat(admin.get()).isEqualTo(admin.get());
+        // Tokens of this client live 2 s, less than the renewal margin: each call gets a new one.
+        RefreshingToken shortLived = keycloak.refreshingToken(KeycloakServer.REALM, "meshlift-test-shortlived");
+        assertThat(shortLived.get()).isNotEqualTo(shortLived.get());
+        assertThat(admin.toString()).doesNotContain(admin.get());
+    }
+
+    @Test
     void publicCliClientHasNoSecret() {
         assertThatThrownBy(() -> keycloak.clientSecret("meshlift-cli")).isInstanceOf(IllegalArgumentException.class);
     }
