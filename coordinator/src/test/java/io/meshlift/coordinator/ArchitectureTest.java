@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The coordinator's boundaries, checked on every build. */
@@ -46,6 +47,18 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("jakarta.ws.rs..")
+                .check(classes);
+    }
+
+    @Test
+    void everyRestOperationNamesTheRolesAllowedToCallIt() {
+        methods()
+                .that()
+                .areMetaAnnotatedWith(jakarta.ws.rs.HttpMethod.class)
+                .should()
+                .beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .because("REST is deny-by-default: an operation without roles answers 403 to everyone"
+                        + " (docs/security.md has the role table)")
                 .check(classes);
     }
 

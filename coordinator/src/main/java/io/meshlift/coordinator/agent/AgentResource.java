@@ -1,6 +1,7 @@
 package io.meshlift.coordinator.agent;
 
 import java.util.List;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,10 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.meshlift.coordinator.security.Roles;
+
 /**
- * Agents as the coordinator knows them. Roles arrive with the security issue: every method here will
- * be {@code @RolesAllowed("meshlift-admin")}, reads also {@code meshlift-operator} and
- * {@code meshlift-auditor}; until then the API is unauthenticated.
+ * Agents as the coordinator knows them. Reading them is open to every human role (operators write plans
+ * against them); operations that change agents will be {@link Roles#ADMIN} only.
  */
 @Path("/api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,7 +27,7 @@ public class AgentResource {
         this.agents = agents;
     }
 
-    // Role: meshlift-admin, meshlift-operator, meshlift-auditor (read).
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @GET
     @Operation(summary = "Every registered agent with its state, last heartbeat and volumes")
     public List<AgentView> list() {

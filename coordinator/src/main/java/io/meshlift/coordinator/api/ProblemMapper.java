@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -61,6 +64,20 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response conflict(StateConflictException error, UriInfo uri) {
         return respond(new Problem(URN + "conflict", "Conflict", 409, error.getMessage(), path(uri), List.of()));
+    }
+
+    /** A resource's role check ({@code @RolesAllowed}) refused an authenticated caller. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException error, UriInfo uri) {
+        return respond(AuthProblems.forbidden(path(uri)));
+    }
+
+    /** No or no valid token, noticed inside a resource (the HTTP layer usually answers first). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException error, UriInfo uri) {
+        return Response.fromResponse(respond(AuthProblems.unauthenticated(path(uri))))
+                .header(HttpHeaders.WWW_AUTHENTICATE, AuthProblems.CHALLENGE)
+                .build();
     }
 
     /** Routing and protocol errors raised by Quarkus REST itself: unknown path, wrong method, bad media type. */

@@ -1,6 +1,7 @@
 package io.meshlift.coordinator.audit;
 
 import java.util.UUID;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -16,11 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.meshlift.coordinator.api.ApiPatterns;
+import io.meshlift.coordinator.security.Roles;
 
-/**
- * The audit ledger over REST. Roles arrive with the security issue: both methods will be
- * {@code @RolesAllowed({"meshlift-auditor", "meshlift-admin"})}; until then the API is unauthenticated.
- */
+/** The audit ledger over REST, for auditors and admins. */
 @Path("/api/v1/audit/ledger")
 @Tag(name = "audit")
 public class AuditLedgerResource {
@@ -36,7 +35,7 @@ public class AuditLedgerResource {
         this.exporter = exporter;
     }
 
-    // Role: meshlift-auditor, meshlift-admin.
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +48,7 @@ public class AuditLedgerResource {
         return jobId == null ? ledger.verifyAll() : ledger.verifyJob(UUID.fromString(jobId));
     }
 
-    // Role: meshlift-auditor, meshlift-admin.
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @GET
     @Path("export")
     @Produces(JSON_LINES)

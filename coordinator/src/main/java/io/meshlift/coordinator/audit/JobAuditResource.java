@@ -3,6 +3,7 @@ package io.meshlift.coordinator.audit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -21,11 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.meshlift.coordinator.api.ApiPatterns;
+import io.meshlift.coordinator.security.Roles;
 
 /**
  * A job's audit over REST: per destination, every verified file with its source and destination digests,
- * and the dataset digests. Roles arrive with the security issue: both methods will be
- * {@code @RolesAllowed({"meshlift-auditor", "meshlift-admin"})}.
+ * and the dataset digests. For auditors and admins.
  */
 @Path("/api/v1/jobs/{jobId}/audit")
 @Tag(name = "audit")
@@ -39,7 +40,7 @@ public class JobAuditResource {
         this.validator = validator;
     }
 
-    // Role: meshlift-auditor, meshlift-admin.
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -60,7 +61,7 @@ public class JobAuditResource {
         return audits.audit(UUID.fromString(jobId), params.query(), params.limit());
     }
 
-    // Role: meshlift-auditor, meshlift-admin.
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @GET
     @Path("export")
     @Produces({"application/x-ndjson", "text/csv", MediaType.TEXT_PLAIN})

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.meshlift.coordinator.config.CoordinatorConfig;
+import io.meshlift.coordinator.security.Roles;
 
 /**
  * Live progress of one job as server-sent events: the job (as {@code GET /api/v1/jobs/{id}} shows it)
@@ -40,7 +41,7 @@ public class JobEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"meshlift-admin", "meshlift-operator", "meshlift-auditor"})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
     // Blocking: the first read runs before the stream starts, so an unknown job answers 404, not an
     // empty stream.
     @Blocking

@@ -3,6 +3,7 @@ package io.meshlift.coordinator.job;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +18,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.meshlift.coordinator.security.Roles;
+
 /**
- * Jobs: runs of a plan. Roles arrive with the security issue: {@code meshlift-operator} and
- * {@code meshlift-admin} start and steer jobs, they and {@code meshlift-auditor} read them. Illegal
+ * Jobs: runs of a plan. Operators and admins start and steer jobs; they and auditors read them. Illegal
  * transitions answer 409.
  */
 @Path("/api/v1/jobs")
@@ -33,7 +35,7 @@ public class JobResource {
         this.jobs = jobs;
     }
 
-    // Role: meshlift-operator, meshlift-admin.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a job from a plan (201), or with dryRun report what it would do (200)")
@@ -47,14 +49,14 @@ public class JobResource {
                 .build();
     }
 
-    // Role: meshlift-operator, meshlift-admin, meshlift-auditor.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @GET
     @Operation(summary = "Every job with its progress, newest first")
     public List<JobView> list() {
         return jobs.list();
     }
 
-    // Role: meshlift-operator, meshlift-admin, meshlift-auditor.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @GET
     @Path("/{id}")
     @Operation(summary = "One job: state and per-transfer progress")
@@ -62,7 +64,7 @@ public class JobResource {
         return jobs.get(id);
     }
 
-    // Role: meshlift-operator, meshlift-admin.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a job that has not finished")
@@ -70,7 +72,7 @@ public class JobResource {
         return jobs.cancel(id);
     }
 
-    // Role: meshlift-operator, meshlift-admin.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Pause a running job")
@@ -78,7 +80,7 @@ public class JobResource {
         return jobs.pause(id);
     }
 
-    // Role: meshlift-operator, meshlift-admin.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused job")
@@ -86,7 +88,7 @@ public class JobResource {
         return jobs.resume(id);
     }
 
-    // Role: meshlift-operator, meshlift-admin.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Re-run what a failed or cancelled job did not verify")

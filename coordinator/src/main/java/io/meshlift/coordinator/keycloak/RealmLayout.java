@@ -2,6 +2,8 @@ package io.meshlift.coordinator.keycloak;
 
 import java.util.List;
 
+import io.meshlift.coordinator.security.Roles;
+
 /**
  * The Keycloak realm Meshlift expects: its name, realm roles and clients. The provisioner creates
  * exactly this; the test realm template mirrors it and adds test clients.
@@ -22,8 +24,7 @@ public final class RealmLayout {
     /** Client scope that puts {@link #COORDINATOR_CLIENT} in the {@code aud} claim. */
     public static final String AUDIENCE_SCOPE = "meshlift-coordinator-audience";
 
-    public static final List<String> ROLES =
-            List.of("meshlift-admin", "meshlift-operator", "meshlift-auditor", "meshlift-agent");
+    public static final List<String> ROLES = List.of(Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR, Roles.AGENT);
 
     /**
      * What the provisioner's service account may do in the realm: manage clients (one per agent) and

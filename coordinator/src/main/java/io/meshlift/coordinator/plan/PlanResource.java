@@ -3,29 +3,30 @@ package io.meshlift.coordinator.plan;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.meshlift.coordinator.security.Roles;
+
 /**
- * Migration plans. Roles arrive with the security issue: {@code meshlift-operator} and
- * {@code meshlift-admin} create, they and {@code meshlift-auditor} read.
+ * Migration plans. Operators and admins apply them; they and auditors read them.
  */
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "plans")
 public class PlanResource {
-
-    /** Until authentication lands every plan is applied by the same anonymous principal. */
-    private static final String ANONYMOUS = "anonymous";
 
     private final PlanService plans;
 
@@ -33,25 +34,26 @@ public class PlanResource {
         this.plans = plans;
     }
 
-    // Role: meshlift-operator, meshlift-admin.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Consumes({"application/yaml", "text/yaml", "application/x-yaml", MediaType.APPLICATION_JSON})
     @Operation(summary = "Apply a plan file (YAML or JSON); 400 lists every error with line and column")
-    public Response create(String body) {
-        PlanView plan = plans.create(body, ANONYMOUS);
+    public Response create(String body, @Context SecurityContext security) {
+        // The token's preferred_username (a person, or service-account-<client> for a service account).
+        PlanView plan = plans.create(body, security.getUserPrincipal().getName());
         return Response.created(URI.create("/api/v1/plans/" + plan.id()))
                 .entity(plan)
                 .build();
     }
 
-    // Role: meshlift-operator, meshlift-admin, meshlift-auditor.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @GET
     @Operation(summary = "Every plan, newest first")
     public List<PlanView> list() {
         return plans.list();
     }
 
-    // Role: meshlift-operator, meshlift-admin, meshlift-auditor.
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN, Roles.AUDITOR})
     @GET
     @Path("/{id}")
     @Operation(summary = "One plan with its YAML as applied")

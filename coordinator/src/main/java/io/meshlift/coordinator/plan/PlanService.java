@@ -37,7 +37,7 @@ public class PlanService {
     /**
      * Stores a plan whose every agent is registered.
      *
-     * @param createdBy the principal applying it (a placeholder until authentication lands)
+     * @param createdBy the name of the authenticated principal applying it
      * @throws InvalidPlanException listing every error with line and column
      */
     @Transactional

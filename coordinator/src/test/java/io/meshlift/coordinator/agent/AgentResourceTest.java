@@ -4,9 +4,11 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import io.meshlift.coordinator.job.JobFixtures;
+import io.meshlift.coordinator.security.Roles;
 import io.meshlift.coordinator.transfer.TransferState;
 
 import static io.restassured.RestAssured.given;
@@ -15,6 +17,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.instanceOf;
 
 @QuarkusTest
+@TestSecurity(user = "operator", roles = Roles.OPERATOR)
 class AgentResourceTest {
 
     @Inject

@@ -1,7 +1,10 @@
 package io.meshlift.coordinator.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
+
+import io.meshlift.coordinator.security.Roles;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 class OpenApiAndHealthTest {
 
     @Test
+    @TestSecurity(user = "auditor", roles = Roles.AUDITOR)
     void theOpenApiDocumentDescribesTheApi() {
         given().accept("application/json")
                 .when()
@@ -26,6 +30,7 @@ class OpenApiAndHealthTest {
                 .body("paths.keySet()", hasItem("/api/v1/jobs/{id}/retry"));
     }
 
+    // No @TestSecurity: health is the one open path.
     @Test
     void healthIsOpenAndChecksTheDatabase() {
         given().when()

@@ -1,7 +1,10 @@
 package io.meshlift.coordinator.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
+
+import io.meshlift.coordinator.security.Roles;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Errors Quarkus REST raises itself come out in the same problem+json shape as the domain's. */
 @QuarkusTest
+@TestSecurity(user = "admin", roles = Roles.ADMIN)
 class ProblemMapperTest {
 
     @Test

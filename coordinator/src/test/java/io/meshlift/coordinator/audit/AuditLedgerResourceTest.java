@@ -8,9 +8,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import io.meshlift.coordinator.job.JobFixtures;
+import io.meshlift.coordinator.security.Roles;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+@TestSecurity(user = "auditor", roles = Roles.AUDITOR)
 class AuditLedgerResourceTest {
 
     @Inject

@@ -4,14 +4,20 @@ import java.util.List;
 import java.util.UUID;
 import jakarta.inject.Inject;
 
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 
 import io.meshlift.coordinator.job.JobFixtures;
+import io.meshlift.coordinator.security.Roles;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The streamed export on a real database; run on H2 and PostgreSQL by the subclasses. */
+/**
+ * The streamed export on a real database; run on H2 and PostgreSQL by the subclasses. The role is declared
+ * here because quarkus-test-security reads {@code @TestSecurity} from the class that declares the test method.
+ */
+@TestSecurity(user = "auditor", roles = Roles.AUDITOR)
 abstract class JobAuditExportContract {
 
     static final int FILES = 20_000;

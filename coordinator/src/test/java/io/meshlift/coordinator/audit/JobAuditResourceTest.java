@@ -9,11 +9,13 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.meshlift.coordinator.job.JobFixtures;
+import io.meshlift.coordinator.security.Roles;
 import io.meshlift.core.digest.Sha256;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @QuarkusTest
+@TestSecurity(user = "auditor", roles = Roles.AUDITOR)
 class JobAuditResourceTest {
 
     static final String A = "a".repeat(64);

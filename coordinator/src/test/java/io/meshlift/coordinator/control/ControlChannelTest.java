@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +19,7 @@ import io.meshlift.coordinator.agent.AgentRepository;
 import io.meshlift.coordinator.agent.AgentState;
 import io.meshlift.coordinator.audit.FileRecordRepository;
 import io.meshlift.coordinator.plan.PlanFixtures;
+import io.meshlift.coordinator.security.Roles;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.AssignmentRefused;
 import io.meshlift.proto.control.v1.Command;
@@ -37,6 +39,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** The agent control channel over a real mTLS socket, with fake agents holding mesh certificates. */
 @QuarkusTest
+@TestSecurity(
+        user = "operator-auditor",
+        roles = {Roles.OPERATOR, Roles.AUDITOR})
 @TestProfile(ControlChannelProfile.class)
 class ControlChannelTest {
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import io.meshlift.coordinator.agent.AgentFixtures;
 import io.meshlift.coordinator.agent.AgentRepository;
 import io.meshlift.coordinator.agent.AgentVolume;
 import io.meshlift.coordinator.plan.PlanFixtures;
+import io.meshlift.coordinator.security.Roles;
 
 import static io.meshlift.coordinator.plan.PlanFixtures.bytes;
 import static io.restassured.RestAssured.given;
@@ -22,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
+@TestSecurity(user = "operator", roles = Roles.OPERATOR)
 class JobResourceTest {
 
     @Inject

@@ -4,6 +4,7 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.meshlift.coordinator.agent.AgentFixtures;
 import io.meshlift.coordinator.agent.AgentRepository;
 import io.meshlift.coordinator.agent.AgentVolume;
+import io.meshlift.coordinator.security.Roles;
 
 import static io.meshlift.coordinator.plan.PlanFixtures.bytes;
 import static io.restassured.RestAssured.given;
@@ -22,6 +24,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+@TestSecurity(user = "operator", roles = Roles.OPERATOR)
 class PlanResourceTest {
 
     @Inject
