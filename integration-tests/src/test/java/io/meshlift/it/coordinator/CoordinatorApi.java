@@ -10,14 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.meshlift.it.harness.CoordinatorProcess;
+import io.meshlift.testkit.keycloak.KeycloakServer;
+
 /**
  * The coordinator's REST API ({@code /api/v1}) as an operator or auditor calls it: plain HTTP on
  * loopback, JSON read as trees so that the test depends on field names, not on coordinator classes.
- * Every method requires the documented success status and fails with the answer's body otherwise.
+ * Plans, jobs and agents are called with the token of the realm's test operator, the audit ledger with
+ * the test auditor's: each with the role the operation needs. Every method requires the documented
+ * success status and fails with the answer's body otherwise.
  */
 final class CoordinatorApi {
 
@@ -29,15 +35,25 @@ final class CoordinatorApi {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final URI base;
+    private final Supplier<String> operator;
+    private final Supplier<String> auditor;
 
-    CoordinatorApi(URI base) {
-        this.base = base;
+    CoordinatorApi(CoordinatorProcess coordinator) {
+        this.base = coordinator.baseUri();
+        KeycloakServer keycloak = coordinator.keycloak();
+        this.operator = keycloak.refreshingToken(KeycloakServer.REALM, "meshlift-test-operator");
+        this.auditor = keycloak.refreshingToken(KeycloakServer.REALM, "meshlift-test-auditor");
+    }
+
+    /** {@code GET} without a token: the status the coordinator answers, for deny-by-default checks. */
+    int statusWithoutToken(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), null).statusCode();
     }
 
     /** {@code GET /api/v1/agents}: every registered agent with its state. */
     List<JsonNode> agents() {
         List<JsonNode> agents = new ArrayList<>();
-        expect(200, get("/api/v1/agents")).forEach(agents::add);
+        expect(200, get("/api/v1/agents", operator)).forEach(agents::add);
         return agents;
     }
 
@@ -45,38 +61,42 @@ final class CoordinatorApi {
     JsonNode createPlan(String yaml) {
         return expect(
                 201,
-                send(HttpRequest.newBuilder(base.resolve("/api/v1/plans"))
-                        .header("Content-Type", "application/yaml")
-                        .POST(HttpRequest.BodyPublishers.ofString(yaml))));
+                send(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/plans"))
+                                .header("Content-Type", "application/yaml")
+                                .POST(HttpRequest.BodyPublishers.ofString(yaml)),
+                        operator));
     }
 
     /** {@code POST /api/v1/jobs} {@code {planId}}; 201 and the new job. */
     JsonNode startJob(String planId) {
         return expect(
                 201,
-                send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("planId", planId))))));
+                send(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("planId", planId)))),
+                        operator));
     }
 
     /** {@code GET /api/v1/jobs/{id}}: state and per-transfer progress. */
     JsonNode job(String id) {
-        return expect(200, get("/api/v1/jobs/" + id));
+        return expect(200, get("/api/v1/jobs/" + id, operator));
     }
 
     /** {@code GET /api/v1/audit/ledger/verify}, the whole chain. */
     JsonNode verifyLedger() {
-        return expect(200, get("/api/v1/audit/ledger/verify"));
+        return expect(200, get("/api/v1/audit/ledger/verify", auditor));
     }
 
     /** {@code GET /api/v1/audit/ledger/verify?jobId=}, the segment holding the job's records. */
     JsonNode verifyLedger(String jobId) {
-        return expect(200, get("/api/v1/audit/ledger/verify?jobId=" + jobId));
+        return expect(200, get("/api/v1/audit/ledger/verify?jobId=" + jobId, auditor));
     }
 
     /** {@code GET /api/v1/audit/ledger/export?jobId=}: the job's chain segment, one record per line. */
     List<JsonNode> exportLedger(String jobId) {
-        HttpResponse<String> response = get("/api/v1/audit/ledger/export?jobId=" + jobId);
+        HttpResponse<String> response = get("/api/v1/audit/ledger/export?jobId=" + jobId, auditor);
         if (response.statusCode() != 200) {
             throw new AssertionError(describe(response));
         }
@@ -101,8 +121,8 @@ final class CoordinatorApi {
         return payload.isTextual() ? read(payload.asText()) : payload;
     }
 
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    private HttpResponse<String> get(String path, Supplier<String> token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), token);
     }
 
     private static JsonNode expect(int status, HttpResponse<String> response) {
@@ -117,7 +137,10 @@ final class CoordinatorApi {
                 + response.body();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request, Supplier<String> token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
         try {
             return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -54,7 +54,7 @@ class CoordinatorFaultsIT {
         workspace = Workspace.forClass(CoordinatorFaultsIT.class);
         LocalMeshFixture mesh = LocalMeshFixture.create(workspace.dir("mesh"), "a1", "a2", CoordinatorProcess.IDENTITY);
         coordinator = CoordinatorProcess.builder(mesh, workspace).start();
-        api = new CoordinatorApi(coordinator.baseUri());
+        api = new CoordinatorApi(coordinator);
         source = linkedAgent("a1", mesh);
         destination = linkedAgent("a2", mesh);
         dataset = source.volume("data").resolve("ds");

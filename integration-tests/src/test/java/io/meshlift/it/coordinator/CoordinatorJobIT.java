@@ -66,7 +66,7 @@ class CoordinatorJobIT {
         LocalMeshFixture mesh =
                 LocalMeshFixture.create(workspace.dir("mesh"), "a1", "a2", "a3", CoordinatorProcess.IDENTITY);
         coordinator = CoordinatorProcess.builder(mesh, workspace).start();
-        api = new CoordinatorApi(coordinator.baseUri());
+        api = new CoordinatorApi(coordinator);
 
         AgentProcess a1 = linkedAgent("a1", mesh, workspace);
         AgentProcess a2 = linkedAgent("a2", mesh, workspace);
@@ -305,5 +305,14 @@ class CoordinatorJobIT {
             }
         }
         return digests;
+    }
+
+    @Test
+    @Order(6)
+    void thePackagedCoordinatorRefusesRestCallsWithoutATokenButKeepsHealthOpen() {
+        assertThat(api.statusWithoutToken("/api/v1/jobs/" + jobId)).isEqualTo(401);
+        assertThat(api.statusWithoutToken("/api/v1/audit/ledger/verify")).isEqualTo(401);
+        assertThat(api.statusWithoutToken("/q/openapi")).isEqualTo(401);
+        assertThat(api.statusWithoutToken("/q/health/ready")).isEqualTo(200);
     }
 }

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.meshlift.core.pki.LocalMesh.AgentFiles;
+import io.meshlift.testkit.keycloak.KeycloakServer;
 
 /**
  * A real coordinator JVM started from the packaged runner: embedded H2 in its own data directory,
  * the control channel (mTLS gRPC) on a free loopback port with a mesh certificate issued to
- * {@code coordinator}, and the REST API on another free loopback port. Its output goes to
+ * {@code coordinator}, and the REST API on another free loopback port, trusting bearer tokens of the
+ * {@code meshlift} realm of the JVM's shared real Keycloak ({@link KeycloakServer#shared()}, started on
+ * first use; see {@link #keycloak()} for tokens). Its output goes to
  * {@code logs/coordinator.log}; the process is only ever signalled by its own PID.
  *
  * <p>Lifecycle: {@link #start()} launches it and returns once {@code /q/health/ready} answers;
@@ -31,6 +34,7 @@ public final class CoordinatorProcess implements AutoCloseable {
     private final int httpPort;
     private final Map<String, String> properties;
     private final AdminClient health;
+    private final KeycloakServer keycloak;
 
     private CoordinatorProcess(Builder builder) {
         this.tls = builder.mesh.agent(IDENTITY);
@@ -46,6 +50,7 @@ public final class CoordinatorProcess implements AutoCloseable {
         this.properties = Map.copyOf(builder.properties);
         // Only its readiness probe is used: /q/health/ready is the same path on agent and coordinator.
         this.health = new AdminClient(httpPort);
+        this.keycloak = KeycloakServer.shared();
     }
 
     /**
@@ -95,6 +100,8 @@ public final class CoordinatorProcess implements AutoCloseable {
         settings.put("coordinator.control.port", Integer.toString(controlPort));
         settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("quarkus.http.port", Integer.toString(httpPort));
+        // The realm URL, as an operator would export MESHLIFT_OIDC_URL (a system property resolves the same way).
+        settings.put("MESHLIFT_OIDC_URL", keycloak.realmUrl(KeycloakServer.REALM));
         settings.putAll(properties);
         jvm.launch("384m", settings);
     }
@@ -147,6 +154,11 @@ public final class CoordinatorProcess implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}: the REST API is under {@code /api/v1}. */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** The Keycloak whose {@code meshlift} realm the coordinator trusts: tokens for its REST API. */
+    public KeycloakServer keycloak() {
+        return keycloak;
     }
 
     public Path dataDir() {
