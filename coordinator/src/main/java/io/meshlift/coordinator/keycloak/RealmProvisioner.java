@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.Keycloak;
@@ -28,16 +27,19 @@ public final class RealmProvisioner {
     private static final String OIDC = "openid-connect";
 
     private final Keycloak admin;
+    private final String realmName;
 
-    public RealmProvisioner(Keycloak admin) {
+    /** @param realmName {@link RealmLayout#REALM} in production; tests provision realms of their own */
+    public RealmProvisioner(Keycloak admin, String realmName) {
         this.admin = admin;
+        this.realmName = realmName;
     }
 
     /** Returns what it changed, in order, for the log; an empty list means the realm was complete. */
     public List<String> provision() {
         List<String> changes = new ArrayList<>();
         ensureRealm(changes);
-        RealmResource realm = admin.realm(RealmLayout.REALM);
+        RealmResource realm = admin.realm(realmName);
         for (String role : RealmLayout.ROLES) {
             ensureRole(realm, role, changes);
         }
@@ -52,31 +54,30 @@ public final class RealmProvisioner {
 
     /** The provisioner client's current secret, read through the admin API; never logged. */
     public String provisionerSecret() {
-        RealmResource realm = admin.realm(RealmLayout.REALM);
+        RealmResource realm = admin.realm(realmName);
         String id = clientId(realm, RealmLayout.PROVISIONER_CLIENT)
                 .orElseThrow(() -> new IllegalStateException("client " + RealmLayout.PROVISIONER_CLIENT
-                        + " does not exist in realm " + RealmLayout.REALM + "; provision first"));
+                        + " does not exist in realm " + realmName + "; provision first"));
         return realm.clients().get(id).getSecret().getValue();
     }
 
     private void ensureRealm(List<String> changes) {
-        boolean exists = admin.realms().findAll().stream().anyMatch(r -> RealmLayout.REALM.equals(r.getRealm()));
+        boolean exists = admin.realms().findAll().stream().anyMatch(r -> realmName.equals(r.getRealm()));
         if (exists) {
             return;
         }
         RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(RealmLayout.REALM);
+        realm.setRealm(realmName);
         realm.setEnabled(true);
         realm.setAccessTokenLifespan(RealmLayout.ACCESS_TOKEN_LIFESPAN_SECONDS);
         realm.setSslRequired("external");
         admin.realms().create(realm);
-        changes.add("created realm " + RealmLayout.REALM);
+        changes.add("created realm " + realmName);
     }
 
     private static void ensureRole(RealmResource realm, String name, List<String> changes) {
-        try {
-            realm.roles().get(name).toRepresentation();
-        } catch (NotFoundException missing) {
+        boolean exists = realm.roles().list().stream().anyMatch(role -> name.equals(role.getName()));
+        if (!exists) {
             RoleRepresentation role = new RoleRepresentation();
             role.setName(name);
             realm.roles().create(role);
@@ -131,12 +132,12 @@ public final class RealmProvisioner {
         return id;
     }
 
-    private static void grantRealmManagement(RealmResource realm, String provisionerId, List<String> changes) {
+    private void grantRealmManagement(RealmResource realm, String provisionerId, List<String> changes) {
         String serviceAccount =
                 realm.clients().get(provisionerId).getServiceAccountUser().getId();
         String realmManagement = clientId(realm, "realm-management")
                 .orElseThrow(() -> new IllegalStateException(
-                        "realm " + RealmLayout.REALM + " has no realm-management client; is this a Keycloak realm?"));
+                        "realm " + realmName + " has no realm-management client; is this a Keycloak realm?"));
         var assigned = realm.users().get(serviceAccount).roles().clientLevel(realmManagement);
         List<String> held =
                 assigned.listAll().stream().map(RoleRepresentation::getName).toList();
