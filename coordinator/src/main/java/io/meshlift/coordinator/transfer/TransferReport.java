@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record TransferReport(long reportId, String assignmentId, Body body) {
 
-    public sealed interface Body permits Progress, FileVerified, Finished, Refused {}
+    public sealed interface Body permits Progress, FileVerified, Finished, Refused, PeerRefused {}
 
     public record Progress(long filesDone, long filesTotal, long bytesDone, long bytesTotal) implements Body {}
 
@@ -37,4 +37,22 @@ public record TransferReport(long reportId, String assignmentId, Body body) {
     public record Finished(String state, String sourceDigest, String destinationDigest, String error) implements Body {}
 
     public record Refused(String reason) implements Body {}
+
+    /**
+     * The reporting agent, as a source, refused a peer request (not about one of its assignments).
+     *
+     * @param jobId from the refused grant when it was authentic, else empty
+     */
+    public record PeerRefused(
+            String requester,
+            String method,
+            String volume,
+            String path,
+            String reason,
+            String message,
+            String jobId,
+            String assignmentId,
+            Instant refusedAt,
+            long suppressedBefore)
+            implements Body {}
 }

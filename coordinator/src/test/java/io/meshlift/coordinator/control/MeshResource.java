@@ -29,7 +29,9 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-dst-bad",
             "ctl-dst-replay",
             "ctl-dst-pause",
-            "ctl-dst-refuse");
+            "ctl-dst-refuse",
+            "ctl-dst-grant",
+            "ctl-src-refusing");
 
     private Path directory;
 

@@ -1,6 +1,7 @@
 package io.meshlift.core.grant;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A peer request whose grant does not allow it. The message is safe to send to the caller. */
 public class GrantRefusedException extends RuntimeException {
@@ -29,13 +30,25 @@ public class GrantRefusedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final PeerGrant grant;
 
     public GrantRefusedException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    /** @param grant the refused grant, only when its signature verified (so its fields can be trusted) */
+    public GrantRefusedException(Reason reason, String message, PeerGrant grant) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.grant = grant;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The grant refused, if it was authentic; empty when it was missing, malformed or not signed by us. */
+    public Optional<PeerGrant> grant() {
+        return Optional.ofNullable(grant);
     }
 }

@@ -74,23 +74,27 @@ public final class GrantVerifier {
         if (!grant.sourceAgent().equals(self)) {
             throw new GrantRefusedException(
                     Reason.WRONG_SOURCE,
-                    "grant for job " + grant.jobId() + " is for source " + grant.sourceAgent() + ", this is " + self);
+                    "grant for job " + grant.jobId() + " is for source " + grant.sourceAgent() + ", this is " + self,
+                    grant);
         }
         if (!grant.requester().equals(caller)) {
             throw new GrantRefusedException(
                     Reason.WRONG_REQUESTER,
-                    "grant for job " + grant.jobId() + " was issued to " + grant.requester() + ", caller is " + caller);
+                    "grant for job " + grant.jobId() + " was issued to " + grant.requester() + ", caller is " + caller,
+                    grant);
         }
         Instant now = clock.instant();
         if (now.isBefore(grant.issuedAt().minus(skew))) {
             throw new GrantRefusedException(
                     Reason.NOT_YET_VALID,
-                    "grant for job " + grant.jobId() + " is valid from " + grant.issuedAt() + "; now is " + now);
+                    "grant for job " + grant.jobId() + " is valid from " + grant.issuedAt() + "; now is " + now,
+                    grant);
         }
         if (now.isAfter(grant.expiresAt().plus(skew))) {
             throw new GrantRefusedException(
                     Reason.EXPIRED,
-                    "grant for job " + grant.jobId() + " expired at " + grant.expiresAt() + "; now is " + now);
+                    "grant for job " + grant.jobId() + " expired at " + grant.expiresAt() + "; now is " + now,
+                    grant);
         }
         return grant;
     }

@@ -58,7 +58,8 @@ public record PeerGrant(
             throw new GrantRefusedException(
                     GrantRefusedException.Reason.OUTSIDE_GRANT,
                     "the grant for job " + jobId + " covers " + sourceVolume + ":" + display(sourcePrefix) + ", not "
-                            + volume + ":" + display(path));
+                            + volume + ":" + display(path),
+                    this);
         }
     }
 
