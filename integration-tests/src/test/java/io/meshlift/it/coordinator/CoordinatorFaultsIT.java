@@ -53,7 +53,10 @@ class CoordinatorFaultsIT {
     static void start() throws IOException {
         workspace = Workspace.forClass(CoordinatorFaultsIT.class);
         LocalMeshFixture mesh = LocalMeshFixture.create(workspace.dir("mesh"), "a1", "a2", CoordinatorProcess.IDENTITY);
-        coordinator = CoordinatorProcess.builder(mesh, workspace).start();
+        // quarkus-oidc is on the classpath ahead of its configuration (REST auth work): no tenant here.
+        coordinator = CoordinatorProcess.builder(mesh, workspace)
+                .property("quarkus.oidc.tenant-enabled", "false")
+                .start();
         api = new CoordinatorApi(coordinator.baseUri());
         source = linkedAgent("a1", mesh);
         destination = linkedAgent("a2", mesh);

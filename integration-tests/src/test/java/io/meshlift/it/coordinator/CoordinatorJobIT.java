@@ -65,7 +65,10 @@ class CoordinatorJobIT {
         workspace = Workspace.forClass(CoordinatorJobIT.class);
         LocalMeshFixture mesh =
                 LocalMeshFixture.create(workspace.dir("mesh"), "a1", "a2", "a3", CoordinatorProcess.IDENTITY);
-        coordinator = CoordinatorProcess.builder(mesh, workspace).start();
+        // quarkus-oidc is on the classpath ahead of its configuration (REST auth work): no tenant here.
+        coordinator = CoordinatorProcess.builder(mesh, workspace)
+                .property("quarkus.oidc.tenant-enabled", "false")
+                .start();
         api = new CoordinatorApi(coordinator.baseUri());
 
         AgentProcess a1 = linkedAgent("a1", mesh, workspace);
