@@ -118,6 +118,10 @@ public class TransferScheduler {
         Instant due = now.minus(grants.lifetime().dividedBy(2));
         for (var it = sent.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
+            if (entry.getValue().grantIssued().plus(grants.lifetime()).isBefore(now)) {
+                it.remove(); // its lease is long gone too: a new claim sends a new grant
+                continue;
+            }
             if (entry.getValue().grantIssued().isAfter(due)
                     || !connected.contains(entry.getValue().agent())) {
                 continue;
