@@ -177,7 +177,7 @@ MLDSTROOT="$WORK/ml-dst"; mkdir -p "$MLDSTROOT" "$WORK/src-state" "$WORK/dst-sta
 start_agent() {  # id datadir statedir peerport httpport
   LANG=C.UTF-8 java -Xmx256m -Dagent.id="$1" -Dagent.volumes.data="$2" -Dagent.state-dir="$3" \
     -Dagent.tls.cert="$MESH/$1/agent.crt" -Dagent.tls.key="$MESH/$1/agent.key" -Dagent.tls.ca="$MESH/ca.crt" \
-    -Dagent.peer.port="$4" -Dquarkus.http.port="$5" -jar "$AGENT_JAR" > "$WORK/agent-$1.log" 2>&1 &
+    -Dagent.peer.port="$4" -Dagent.peer.authorization=mesh -Dquarkus.http.port="$5" -jar "$AGENT_JAR" > "$WORK/agent-$1.log" 2>&1 &
   echo $!
 }
 SRC_PID=$(start_agent src "$SRCROOT" "$WORK/src-state" "$SPORT" "$SHTTP"); PIDS+=("$SRC_PID")

@@ -49,6 +49,19 @@ public interface AgentConfig {
         /** Threads reading chunks and walking manifests for peers. */
         @WithDefault("8")
         int ioThreads();
+
+        /**
+         * Who may read this agent's datasets: {@code grants} (default) requires a coordinator-signed grant per
+         * job; {@code mesh} lets any mesh-certified agent read everything (coordinator-less pair mode only).
+         */
+        @WithDefault("grants")
+        PeerAuthorization authorization();
+    }
+
+    /** Values of {@code agent.peer.authorization}. */
+    enum PeerAuthorization {
+        GRANTS,
+        MESH
     }
 
     interface Tls {

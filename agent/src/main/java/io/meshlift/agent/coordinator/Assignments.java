@@ -45,6 +45,11 @@ final class Assignments {
             return;
         }
         PullProgress existing = find(pullId);
+        if (existing != null
+                && !existing.state().terminal()
+                && !assignment.getGrant().isEmpty()) {
+            renewGrant(id, pullId, assignment.getGrant().toByteArray());
+        }
         if (existing != null) {
             LOG.infof(
                     "assignment %s is already %s here; reporting its state instead of starting it again",
@@ -89,6 +94,17 @@ final class Assignments {
             refuse(id, e.getMessage());
         } catch (IOException e) {
             refuse(id, "cannot record the pull in the agent's state directory: " + e.getMessage());
+        }
+    }
+
+    /** The coordinator re-sent a running assignment, with a fresh grant before the old one expires. */
+    private void renewGrant(String id, String pullId, byte[] grant) {
+        try {
+            if (id.equals(outbox.assignmentOf(pullId)) && pulls.renewGrant(pullId, grant)) {
+                LOG.debugf("assignment %s: running pull %s takes the fresh grant", id, pullId);
+            }
+        } catch (IOException e) {
+            LOG.warnf("assignment %s: cannot store its fresh grant (%s); it is used until the agent restarts", id, e);
         }
     }
 

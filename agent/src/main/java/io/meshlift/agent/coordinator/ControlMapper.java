@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +16,7 @@ import io.meshlift.core.path.VolumeRoot;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.EntryDeleted;
 import io.meshlift.proto.control.v1.FileVerified;
+import io.meshlift.proto.control.v1.PeerRefusal;
 import io.meshlift.proto.control.v1.Progress;
 import io.meshlift.proto.control.v1.TransferFinished;
 import io.meshlift.proto.control.v1.Volume;
@@ -64,7 +66,11 @@ final class ControlMapper {
                 List.copyOf(assignment.getIncludeList()),
                 List.copyOf(assignment.getExcludeList()),
                 assignment.getBandwidthLimit() == 0 ? null : Long.toUnsignedString(assignment.getBandwidthLimit()),
-                assignment.getDeleteExtraneous());
+                assignment.getDeleteExtraneous(),
+                assignment.getGrant().isEmpty()
+                        ? null
+                        : Base64.getEncoder()
+                                .encodeToString(assignment.getGrant().toByteArray()));
     }
 
     static EntryDeleted entryDeleted(ExtraneousEntries.Deleted deleted) {
@@ -74,6 +80,20 @@ final class ControlMapper {
                 .setSize(deleted.size())
                 .setDeletedAtEpochMs(System.currentTimeMillis())
                 .build();
+    }
+
+    static PeerRefusal peerRefusal(io.meshlift.agent.peer.PeerRefusal refusal) {
+        PeerRefusal.Builder wire = PeerRefusal.newBuilder()
+                .setRequesterAgent(refusal.requester())
+                .setMethod(refusal.method())
+                .setVolume(refusal.volume())
+                .setPath(refusal.path())
+                .setReason(refusal.reason().name())
+                .setMessage(refusal.message())
+                .setRefusedAtEpochMs(refusal.at().toEpochMilli())
+                .setSuppressedBefore(refusal.suppressedBefore());
+        refusal.grant().ifPresent(grant -> wire.setJobId(grant.jobId()).setAssignmentId(grant.assignmentId()));
+        return wire.build();
     }
 
     static FileVerified fileVerified(FileResult result) {

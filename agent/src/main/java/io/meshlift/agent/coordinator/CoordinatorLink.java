@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
+import io.meshlift.agent.grant.GrantTrust;
 import io.meshlift.agent.peer.PeerServer;
 import io.meshlift.agent.transfer.PullProgress;
 import io.meshlift.agent.transfer.PullService;
@@ -54,6 +55,7 @@ public class CoordinatorLink {
     private final PullService pulls;
     private final PeerServer peerServer;
     private final ReportRecorder recorder;
+    private final GrantTrust grants;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private ScheduledExecutorService link;
     private ReportOutbox outbox;
@@ -73,12 +75,14 @@ public class CoordinatorLink {
             AgentRuntime runtime,
             PullService pulls,
             PeerServer peerServer,
-            ReportRecorder recorder) {
+            ReportRecorder recorder,
+            GrantTrust grants) {
         this.config = config;
         this.runtime = runtime;
         this.pulls = pulls;
         this.peerServer = peerServer;
         this.recorder = recorder;
+        this.grants = grants;
     }
 
     /** After the peer server and the pull service (default observer priority 2500) are up. */
@@ -201,6 +205,7 @@ public class CoordinatorLink {
             connected = true;
             lastError = "";
             coordinatorId = welcome.getCoordinatorId();
+            grants.trust(welcome.getGrantPublicKey().toByteArray(), welcome.getGrantKeyId());
             LOG.infof(
                     "connected to coordinator %s at %s; it has reports up to %d, %d wait to be sent",
                     welcome.getCoordinatorId(), address, welcome.getAcknowledgedReportId(), outbox.pending());

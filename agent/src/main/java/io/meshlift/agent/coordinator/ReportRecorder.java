@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
+import io.meshlift.agent.peer.PeerRefusal;
+import io.meshlift.agent.peer.PeerRefusalListener;
 import io.meshlift.agent.transfer.ExtraneousEntries;
 import io.meshlift.agent.transfer.FileResult;
 import io.meshlift.agent.transfer.PullListener;
@@ -14,12 +16,12 @@ import io.meshlift.proto.control.v1.Report;
 
 /**
  * Turns what coordinator assignments produce into durable reports: each file's result and each
- * pull's end go to the {@link ReportOutbox} as they happen, whether or not the coordinator is
+ * pull's end go to the {@link ReportOutbox}, and so do refusals of peer requests by this agent's peer server as they happen, whether or not the coordinator is
  * reachable. Pulls started through the admin API are not reported. Without
  * {@code agent.coordinator.address} it records nothing and opens no file.
  */
 @ApplicationScoped
-public class ReportRecorder implements PullListener {
+public class ReportRecorder implements PullListener, PeerRefusalListener {
 
     static final String OUTBOX_FILE = "coordinator-outbox.mv";
 
@@ -59,6 +61,14 @@ public class ReportRecorder implements PullListener {
             // The final counters first: periodic progress may be seconds old when the pull ends.
             outbox.append(Report.newBuilder().setAssignmentId(assignment).setProgress(ControlMapper.progress(last)));
             outbox.append(Report.newBuilder().setAssignmentId(assignment).setFinished(ControlMapper.finished(last)));
+        }
+    }
+
+    /** A refusal by this agent's peer server, for the audit ledger; not about any assignment of ours. */
+    @Override
+    public void peerRefused(PeerRefusal refusal) {
+        if (outbox != null) {
+            outbox.append(Report.newBuilder().setPeerRefused(ControlMapper.peerRefusal(refusal)));
         }
     }
 

@@ -15,6 +15,7 @@ import io.grpc.stub.StreamObserver;
 import org.jboss.logging.Logger;
 
 import io.meshlift.agent.wire.InvalidWireMessageException;
+import io.meshlift.core.grant.GrantRefusedException;
 import io.meshlift.core.manifest.ChunkLayout;
 import io.meshlift.core.manifest.FileStat;
 import io.meshlift.core.path.PathNotFoundException;
@@ -39,6 +40,8 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
     private final int maxOpen;
     private final PeerCounters counters;
     private final String peer;
+    private final PeerAccess access;
+    private final PeerRefusals refusals;
 
     private final ArrayDeque<ChunkRequest> pending = new ArrayDeque<>();
     private final Set<Long> openIds = new HashSet<>();
@@ -52,13 +55,17 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
             Executor ioExecutor,
             int maxOpen,
             PeerCounters counters,
-            String peer) {
+            String peer,
+            PeerAccess access,
+            PeerRefusals refusals) {
         this.call = call;
         this.datasets = datasets;
         this.ioExecutor = ioExecutor;
         this.maxOpen = maxOpen;
         this.counters = counters;
         this.peer = peer;
+        this.access = access;
+        this.refusals = refusals;
         call.setOnReadyHandler(this::drain);
         call.setOnCancelHandler(this::cancelled);
     }
@@ -67,6 +74,9 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
     public void onNext(ChunkRequest request) {
         synchronized (this) {
             if (finished) {
+                return;
+            }
+            if (!authorized(request)) {
                 return;
             }
             if (!openIds.add(request.getRequestId())) {
@@ -95,6 +105,26 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
             clientDone = true;
         }
         drain();
+    }
+
+    /**
+     * Checks the chunk's file (dataset path plus file path) against the call's grant; a refusal ends the
+     * whole stream with PERMISSION_DENIED, reported once. Paths that do not parse in mesh mode are left to
+     * {@link #read}, which answers CODE_INVALID for that chunk only.
+     */
+    private boolean authorized(ChunkRequest request) {
+        String dataset = request.getDataset().getPath();
+        String file = request.getPath();
+        String joined = dataset.isEmpty() ? file : file.isEmpty() ? dataset : dataset + "/" + file;
+        try {
+            refusals.require(access, peer, "FetchChunks", request.getDataset().getVolume(), joined);
+            return true;
+        } catch (GrantRefusedException e) {
+            fail(GrpcErrors.toStatus(e));
+            return false;
+        } catch (PathRejectedException e) {
+            return true;
+        }
     }
 
     private synchronized void cancelled() {

@@ -9,6 +9,7 @@ import io.grpc.stub.StreamObserver;
 import org.jboss.logging.Logger;
 
 import io.meshlift.agent.wire.InvalidWireMessageException;
+import io.meshlift.core.grant.GrantRefusedException;
 import io.meshlift.core.manifest.FileChangedException;
 import io.meshlift.core.path.PathEscapeException;
 import io.meshlift.core.path.PathNotFoundException;
@@ -28,6 +29,10 @@ final class GrpcErrors {
         }
         if (error instanceof InvalidWireMessageException) {
             return Status.INVALID_ARGUMENT.withDescription(error.getMessage());
+        }
+        if (error instanceof GrantRefusedException refused) {
+            return Status.PERMISSION_DENIED.withDescription(
+                    "refused (" + refused.reason() + "): " + refused.getMessage());
         }
         if (error instanceof PathEscapeException) {
             return Status.PERMISSION_DENIED.withDescription(error.getMessage());

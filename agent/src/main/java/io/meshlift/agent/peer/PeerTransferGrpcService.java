@@ -13,10 +13,12 @@ import io.meshlift.core.manifest.HashCache;
 import io.meshlift.core.manifest.ManifestBuilder;
 import io.meshlift.core.manifest.ManifestSummary;
 import io.meshlift.core.manifest.PathFilter;
+import io.meshlift.core.path.PathRejectedException;
 import io.meshlift.proto.peer.v1.Availability;
 import io.meshlift.proto.peer.v1.AvailabilityRequest;
 import io.meshlift.proto.peer.v1.ChunkRequest;
 import io.meshlift.proto.peer.v1.ChunkResponse;
+import io.meshlift.proto.peer.v1.DatasetRef;
 import io.meshlift.proto.peer.v1.ManifestPart;
 import io.meshlift.proto.peer.v1.ManifestRequest;
 import io.meshlift.proto.peer.v1.PeerTransferGrpc;
@@ -32,27 +34,32 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
     private final ExecutorService ioExecutor;
     private final int maxOpenRequestsPerStream;
     private final PeerCounters counters;
+    private final PeerRefusals refusals;
 
     PeerTransferGrpcService(
             SourceDatasets datasets,
             HashCache hashCache,
             ExecutorService ioExecutor,
             int maxOpenRequestsPerStream,
-            PeerCounters counters) {
+            PeerCounters counters,
+            PeerRefusals refusals) {
         this.datasets = datasets;
         this.hashCache = hashCache;
         this.ioExecutor = ioExecutor;
         this.maxOpenRequestsPerStream = maxOpenRequestsPerStream;
         this.counters = counters;
+        this.refusals = refusals;
     }
 
     @Override
     public void getManifest(ManifestRequest request, StreamObserver<ManifestPart> observer) {
         var call = (ServerCallStreamObserver<ManifestPart>) observer;
         String caller = String.valueOf(PeerIdentityInterceptor.CALLER.get());
+        PeerAccess access = PeerAccess.current();
         ReadyGate gate = new ReadyGate(call);
         ioExecutor.execute(io.grpc.Context.current().wrap(() -> {
             try {
+                authorize(access, caller, "GetManifest", request.getDataset());
                 if (!request.hasDataset()) {
                     throw new InvalidWireMessageException("dataset is required");
                 }
@@ -88,12 +95,16 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
                 ioExecutor,
                 maxOpenRequestsPerStream,
                 counters,
-                String.valueOf(PeerIdentityInterceptor.CALLER.get()));
+                String.valueOf(PeerIdentityInterceptor.CALLER.get()),
+                PeerAccess.current(),
+                refusals);
     }
 
     @Override
     public void getAvailability(AvailabilityRequest request, StreamObserver<Availability> observer) {
+        String caller = String.valueOf(PeerIdentityInterceptor.CALLER.get());
         try {
+            authorize(PeerAccess.current(), caller, "GetAvailability", request.getDataset());
             if (!request.hasDataset()) {
                 throw new InvalidWireMessageException("dataset is required");
             }
@@ -102,7 +113,19 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
             observer.onCompleted();
         } catch (Exception e) {
             GrpcErrors.close(
-                    observer, e, "availability of '" + request.getDataset().getPath() + "'");
+                    observer, e, "availability of '" + request.getDataset().getPath() + "' for " + caller);
+        }
+    }
+
+    /**
+     * Refuses (and reports) a request the call's grant does not cover, before anything is read or even
+     * looked up. In mesh mode a path that does not parse is left to the usual INVALID_ARGUMENT.
+     */
+    private void authorize(PeerAccess access, String caller, String method, DatasetRef dataset) {
+        try {
+            refusals.require(access, caller, method, dataset.getVolume(), dataset.getPath());
+        } catch (PathRejectedException e) {
+            throw new InvalidWireMessageException("dataset path rejected: " + e.getMessage());
         }
     }
 

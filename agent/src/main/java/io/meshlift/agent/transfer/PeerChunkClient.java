@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -43,7 +43,7 @@ public final class PeerChunkClient implements AutoCloseable {
 
     public PeerChunkClient(
             PeerEndpoint peer,
-            ManagedChannel channel,
+            Channel channel,
             int streams,
             int window,
             long stallTimeoutSeconds,

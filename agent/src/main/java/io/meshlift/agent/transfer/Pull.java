@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import org.jboss.logging.Logger;
 
@@ -39,14 +41,22 @@ final class Pull {
     private volatile PullJob job;
     private volatile Thread runner;
     private volatile boolean cancelledByOperator;
+    /** The encoded grant sent with every peer call; replaced when the coordinator sends a fresh one. */
+    private volatile byte[] grant;
 
-    Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits, PullListener listener) {
+    Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits, PullListener listener, byte[] grant) {
         this.request = request;
+        this.grant = grant.clone();
         this.listener = listener;
         this.dir = dir;
         this.contexts = contexts;
         this.limits = limits;
         this.incidents = new IncidentLog(request.id());
+    }
+
+    /** Takes a fresh grant for the calls started from now on (streams already open keep theirs). */
+    void grant(byte[] fresh) {
+        grant = fresh.clone();
     }
 
     boolean cancelledByOperator() {
@@ -64,7 +74,8 @@ final class Pull {
     void run(PeerChannels channels, VolumeRoot volume, ObjectMapper json) {
         runner = Thread.currentThread();
         state = PullState.RUNNING;
-        ManagedChannel channel = channels.open(request.source());
+        ManagedChannel managed = channels.open(request.source());
+        Channel channel = ClientInterceptors.intercept(managed, new GrantAttacher(() -> grant));
         ExecutorService fileWorkers =
                 Executors.newFixedThreadPool(limits.filesInFlight(), named("pull-" + request.id()));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("pull-watchdog"));
@@ -90,7 +101,7 @@ final class Pull {
         } finally {
             fileWorkers.shutdownNow();
             timers.shutdownNow();
-            channel.shutdownNow();
+            managed.shutdownNow();
             finishedAt = Instant.now();
         }
     }

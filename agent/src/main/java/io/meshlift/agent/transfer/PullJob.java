@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 
 import io.meshlift.agent.wire.InvalidWireMessageException;
@@ -40,7 +40,7 @@ final class PullJob {
 
     private final PullContext context;
     private final VolumeRoot volume;
-    private final ManagedChannel channel;
+    private final Channel channel;
     private final ExecutorService fileWorkers;
     private final int filesInFlight;
     private final ResultLog results;
@@ -69,7 +69,7 @@ final class PullJob {
     PullJob(
             PullContext context,
             VolumeRoot volume,
-            ManagedChannel channel,
+            Channel channel,
             ExecutorService fileWorkers,
             int filesInFlight,
             ResultLog results,

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +77,7 @@ public class PullService {
         runtime.volumes().get(request.volume());
         Path dir = pullsDir().resolve(request.id());
         Files.createDirectories(dir);
-        Pull pull = new Pull(request, dir, newContextFactory(), limits(), listeners);
+        Pull pull = new Pull(request, dir, newContextFactory(), limits(), listeners, spec.grantBytes());
         if (pulls.putIfAbsent(request.id(), pull) != null) {
             throw new PullConflictException(request.id());
         }
@@ -85,6 +86,26 @@ public class PullService {
         Files.deleteIfExists(dir.resolve("status.json"));
         pullRunner.execute(() -> run(pull));
         return pull.progress();
+    }
+
+    /**
+     * Gives a running pull the fresh grant the coordinator re-sent with its assignment, for its next peer
+     * calls, and stores it with the pull's spec so a restart resumes with it.
+     *
+     * @return false when no pull {@code id} is running
+     */
+    public boolean renewGrant(String id, byte[] grant) throws IOException {
+        Pull pull = pulls.get(id);
+        if (pull == null) {
+            return false;
+        }
+        pull.grant(grant);
+        Path specFile = pull.dir().resolve("spec.json");
+        PullSpec spec = json.readValue(specFile.toFile(), PullSpec.class);
+        writeAtomically(
+                specFile,
+                json.writeValueAsBytes(spec.withGrant(Base64.getEncoder().encodeToString(grant))));
+        return true;
     }
 
     public PullProgress get(String id) {

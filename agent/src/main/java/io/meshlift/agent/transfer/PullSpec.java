@@ -1,6 +1,7 @@
 package io.meshlift.agent.transfer;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +24,26 @@ public record PullSpec(
         List<String> include,
         List<String> exclude,
         String bandwidthLimit,
-        Boolean deleteExtraneous) {
+        Boolean deleteExtraneous,
+        String grant) {
+
+    /** The spec with another grant (base64 of an encoded SignedGrant). */
+    public PullSpec withGrant(String fresh) {
+        return new PullSpec(
+                id, source, destination, chunkSize, verify, include, exclude, bandwidthLimit, deleteExtraneous, fresh);
+    }
+
+    /** The grant's bytes; empty when the pull has none (admin-API pulls from a source in mesh mode). */
+    public byte[] grantBytes() {
+        if (grant == null || grant.isEmpty()) {
+            return new byte[0];
+        }
+        try {
+            return Base64.getDecoder().decode(grant);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPullSpecException(List.of("grant: not base64"));
+        }
+    }
 
     public record Source(String agent, String host, Integer port, String volume, String path) {}
 
@@ -66,6 +86,7 @@ public record PullSpec(
         Long limit =
                 attempt(problems, "bandwidthLimit", () -> bandwidthLimit == null ? 0L : ByteSize.parse(bandwidthLimit));
         String pullId = required(problems, "id", id);
+        attempt(problems, "grant", this::grantBytes);
         if (!problems.isEmpty()) {
             throw new InvalidPullSpecException(problems);
         }

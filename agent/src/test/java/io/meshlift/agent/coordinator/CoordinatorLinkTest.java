@@ -78,7 +78,8 @@ class CoordinatorLinkTest {
                         .setPath(dataset))
                 .setDestinationVolume("dst")
                 .setDestinationPath(destinationPath)
-                .setVerify("full");
+                .setVerify("full")
+                .setGrant(FakeCoordinator.grant(id, "alpha", "alpha", "src", dataset));
     }
 
     private static void assign(FakeCoordinator coordinator, Assignment.Builder assignment) {
@@ -172,6 +173,79 @@ class CoordinatorLinkTest {
             assertThat(reason(coordinator, PHOTOS)).contains("cannot pause");
         });
         assertThat(LinkFixture.dir().resolve("outside")).doesNotExist();
+    }
+
+    @Test
+    void forgedAssignmentsCannotWriteOutsideTheDestinationVolume() throws Exception {
+        dataset("forged");
+        FakeCoordinator coordinator = coordinator(true);
+
+        assign(coordinator, assignment("abs-path", "forged", "/tmp/meshlift-forged"));
+        assign(coordinator, assignment("dotdot-deep", "forged", "copies/../../outside"));
+        assign(coordinator, assignment("dot", "forged", "copies/./x"));
+        assign(coordinator, assignment("no-volume", "forged", "x").setDestinationVolume(""));
+        assign(coordinator, assignment("state-dir", "forged", "x").setDestinationVolume("../state"));
+        assign(
+                coordinator,
+                assignment("src-escape", "forged", "copies/forged")
+                        .setSource(PeerSource.newBuilder()
+                                .setAgentId("alpha")
+                                .setHost("127.0.0.1")
+                                .setPort(peerServer.port())
+                                .setVolume("src")
+                                .setPath("../dst")));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(reason(coordinator, "abs-path")).contains("destination.path");
+            assertThat(reason(coordinator, "dotdot-deep")).contains("destination.path");
+            assertThat(reason(coordinator, "dot")).contains("destination.path");
+            assertThat(reason(coordinator, "no-volume")).contains("destination_volume");
+            assertThat(reason(coordinator, "state-dir")).contains("../state");
+            assertThat(reason(coordinator, "src-escape")).contains("source.path");
+        });
+        assertThat(Path.of("/tmp/meshlift-forged")).doesNotExist();
+        assertThat(LinkFixture.dir().resolve("outside")).doesNotExist();
+        assertThat(LinkFixture.dir().resolve("dst/copies/forged")).doesNotExist();
+    }
+
+    @Test
+    void aPullWithoutAGrantCoveringItsSourceIsRefusedByTheSourceWhichReportsIt() throws Exception {
+        dataset("granted");
+        dataset("secret");
+        FakeCoordinator coordinator = coordinator(true);
+
+        // The assignment names "secret", but its grant covers only "granted": the source refuses.
+        assign(
+                coordinator,
+                assignment("wrong-grant", "secret", "copies/secret")
+                        .setGrant(FakeCoordinator.grant("wrong-grant", "alpha", "alpha", "src", "granted")));
+        // No grant at all.
+        assign(coordinator, assignment("no-grant", "secret", "copies/secret2").clearGrant());
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(finished(coordinator, "wrong-grant"))
+                    .singleElement()
+                    .satisfies(end -> assertThat(end.getFinished().getState()).isEqualTo("FAILED"));
+            assertThat(finished(coordinator, "no-grant"))
+                    .singleElement()
+                    .satisfies(end -> assertThat(end.getFinished().getState()).isEqualTo("FAILED"));
+            assertThat(coordinator.peerRefusals())
+                    .extracting(report -> report.getPeerRefused().getReason())
+                    .contains("OUTSIDE_GRANT", "MISSING");
+        });
+        Report outside = coordinator.peerRefusals().stream()
+                .filter(report -> report.getPeerRefused().getReason().equals("OUTSIDE_GRANT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(outside.getAssignmentId()).isEmpty();
+        assertThat(outside.getPeerRefused().getRequesterAgent()).isEqualTo("alpha");
+        assertThat(outside.getPeerRefused().getVolume()).isEqualTo("src");
+        assertThat(outside.getPeerRefused().getPath()).isEqualTo("secret");
+        assertThat(outside.getPeerRefused().getJobId()).isEqualTo("job-1");
+        assertThat(outside.getPeerRefused().getAssignmentId()).isEqualTo("wrong-grant");
+        assertThat(finished(coordinator, "wrong-grant").get(0).getFinished().getError())
+                .contains("PERMISSION_DENIED");
+        assertThat(LinkFixture.dir().resolve("dst/copies/secret/a.txt")).doesNotExist();
     }
 
     private static String reason(FakeCoordinator coordinator, String id) {

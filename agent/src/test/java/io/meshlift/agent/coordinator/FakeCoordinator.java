@@ -1,6 +1,7 @@
 package io.meshlift.agent.coordinator;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,12 +9,18 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 
 import io.meshlift.agent.config.AgentConfig;
 import io.meshlift.agent.tls.PeerTls;
+import io.meshlift.core.grant.GrantKeys;
+import io.meshlift.core.grant.GrantSigner;
+import io.meshlift.core.grant.PeerGrant;
+import io.meshlift.core.path.RelativePath;
+import io.meshlift.core.pki.AgentId;
 import io.meshlift.core.pki.LocalMesh;
 import io.meshlift.proto.control.v1.AgentControlGrpc;
 import io.meshlift.proto.control.v1.AgentMessage;
@@ -28,6 +35,9 @@ import io.meshlift.proto.control.v1.Welcome;
  * reports once per id like the real one, and acknowledges them unless told not to.
  */
 final class FakeCoordinator implements AutoCloseable {
+
+    /** The installation's grant key, the same for every fake coordinator of the run (like shared replicas). */
+    static final GrantSigner GRANTS = new GrantSigner(GrantKeys.generate());
 
     final List<Register> registers = new CopyOnWriteArrayList<>();
     final AtomicInteger heartbeats = new AtomicInteger();
@@ -74,6 +84,26 @@ final class FakeCoordinator implements AutoCloseable {
         return current != null;
     }
 
+    /** A grant like the coordinator's: {@code requester} may read {@code volume}/{@code path} from {@code source}. */
+    static ByteString grant(String assignmentId, String source, String requester, String volume, String path) {
+        Instant now = Instant.now();
+        return ByteString.copyFrom(GRANTS.sign(new PeerGrant(
+                        "job-1",
+                        assignmentId,
+                        "dataset",
+                        AgentId.of(source),
+                        volume,
+                        RelativePath.parseOrRoot(path),
+                        AgentId.of(requester),
+                        now,
+                        now.plusSeconds(600)))
+                .encode());
+    }
+
+    List<Report> peerRefusals() {
+        return stored.values().stream().filter(Report::hasPeerRefused).toList();
+    }
+
     List<Report> reportsFor(String assignmentId) {
         return stored.values().stream()
                 .filter(report -> report.getAssignmentId().equals(assignmentId))
@@ -103,7 +133,9 @@ final class FakeCoordinator implements AutoCloseable {
                                         .setWelcome(Welcome.newBuilder()
                                                 .setCoordinatorId("fake")
                                                 .setHeartbeatIntervalMs(heartbeatMillis)
-                                                .setAcknowledgedReportId(acknowledge ? highest : 0))
+                                                .setAcknowledgedReportId(acknowledge ? highest : 0)
+                                                .setGrantPublicKey(ByteString.copyFrom(GRANTS.publicKey()))
+                                                .setGrantKeyId(GRANTS.keyId()))
                                         .build());
                             }
                             current = responses;

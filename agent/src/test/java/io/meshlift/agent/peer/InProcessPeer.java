@@ -2,15 +2,18 @@ package io.meshlift.agent.peer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 
+import io.meshlift.agent.config.AgentConfig.PeerAuthorization;
 import io.meshlift.core.manifest.HashCache;
 import io.meshlift.core.path.Volumes;
 
@@ -35,12 +38,16 @@ public final class InProcessPeer implements AutoCloseable {
         ExecutorService io = Executors.newFixedThreadPool(2);
         String name = InProcessServerBuilder.generateName();
         Server server = InProcessServerBuilder.forName(name)
-                .addService(new PeerTransferGrpcService(
-                        new SourceDatasets(Volumes.of(Map.of("data", root))),
-                        HashCache.NONE,
-                        io,
-                        64,
-                        new PeerCounters()))
+                // Mesh mode: these tests are about the pull engine; grants are GrantMatrixTest's subject.
+                .addService(ServerInterceptors.intercept(
+                        new PeerTransferGrpcService(
+                                new SourceDatasets(Volumes.of(Map.of("data", root))),
+                                HashCache.NONE,
+                                io,
+                                64,
+                                new PeerCounters(),
+                                new PeerRefusals(refusal -> {}, Clock.systemUTC(), 60)),
+                        new PeerGrantInterceptor(new PeerAuthorizer(PeerAuthorization.MESH, null))))
                 .build()
                 .start();
         return new InProcessPeer(server, InProcessChannelBuilder.forName(name).build(), io);

@@ -2,6 +2,7 @@ package io.meshlift.agent.peer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.meshlift.agent.config.AgentConfig.PeerAuthorization;
 import io.meshlift.core.digest.Sha256;
 import io.meshlift.core.manifest.FileStat;
 import io.meshlift.core.manifest.HashCache;
@@ -67,12 +70,15 @@ class PeerTransferGrpcServiceTest {
         String name = InProcessServerBuilder.generateName();
         server = InProcessServerBuilder.forName(name)
                 .directExecutor()
-                .addService(new PeerTransferGrpcService(
-                        new SourceDatasets(Volumes.of(Map.of("data", volume))),
-                        HashCache.NONE,
-                        io,
-                        4,
-                        new PeerCounters()))
+                .addService(ServerInterceptors.intercept(
+                        new PeerTransferGrpcService(
+                                new SourceDatasets(Volumes.of(Map.of("data", volume))),
+                                HashCache.NONE,
+                                io,
+                                4,
+                                new PeerCounters(),
+                                new PeerRefusals(refusal -> {}, Clock.systemUTC(), 60)),
+                        new PeerGrantInterceptor(new PeerAuthorizer(PeerAuthorization.MESH, null))))
                 .build()
                 .start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();

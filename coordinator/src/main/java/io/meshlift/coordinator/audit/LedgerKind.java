@@ -9,5 +9,7 @@ public enum LedgerKind {
     /** A transfer (one dataset to one destination) reached a terminal state. */
     TRANSFER_FINISHED,
     /** A job reached a terminal state. */
-    JOB_FINISHED
+    JOB_FINISHED,
+    /** A source agent refused a peer request for lack of a grant that allows it. */
+    PEER_REFUSED
 }

@@ -30,6 +30,9 @@ public interface CoordinatorConfig {
     /** The job engine. */
     Jobs jobs();
 
+    /** Peer grants: what sources require before serving a destination (docs/security.md). */
+    Grants grants();
+
     interface Audit {
 
         /** Ledger records read per query when the chain is verified or exported; bounds memory. */
@@ -97,5 +100,18 @@ public interface CoordinatorConfig {
         /** Transfers an agent runs at once when it did not say (max_concurrent_pulls = 0). */
         @WithDefault("2")
         int defaultPullsPerAgent();
+    }
+
+    interface Grants {
+
+        /** How long a grant lasts; running assignments get a fresh one when half of it has passed. */
+        @WithDefault("1h")
+        Duration lifetime();
+
+        /**
+         * The Ed25519 signing key file (PEM, 0600), created if absent; default {@code <data-dir>/grant-signing-key.pem}.
+         * Replicas of one installation must share it.
+         */
+        Optional<Path> keyFile();
     }
 }

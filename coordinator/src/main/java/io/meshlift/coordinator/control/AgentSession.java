@@ -70,7 +70,11 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         registered = true;
         handlers.connections().add(connection);
         connection.send(ControlMapper.welcome(
-                handlers.replicaId(), handlers.heartbeatInterval().toMillis(), acknowledged));
+                handlers.replicaId(),
+                handlers.heartbeatInterval().toMillis(),
+                acknowledged,
+                handlers.grants().publicKey(),
+                handlers.grants().keyId()));
         LOG.infof(
                 "agent %s registered (version %s, peer %s:%d, %d volume(s), reports applied up to %d)",
                 certified,

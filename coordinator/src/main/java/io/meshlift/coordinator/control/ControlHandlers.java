@@ -3,6 +3,7 @@ package io.meshlift.coordinator.control;
 import java.time.Duration;
 
 import io.meshlift.coordinator.agent.AgentService;
+import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.report.ReportService;
 import io.meshlift.coordinator.transfer.TransferEngine;
 
@@ -12,6 +13,7 @@ record ControlHandlers(
         ReportService reports,
         TransferEngine engine,
         AgentConnections connections,
+        GrantService grants,
         String replicaId,
         Duration heartbeatInterval,
         int outboundQueue) {}

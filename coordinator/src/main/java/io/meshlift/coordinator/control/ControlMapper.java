@@ -3,6 +3,8 @@ package io.meshlift.coordinator.control;
 import java.time.Instant;
 import java.util.List;
 
+import com.google.protobuf.ByteString;
+
 import io.meshlift.coordinator.agent.AgentRegistration;
 import io.meshlift.coordinator.agent.AgentVolume;
 import io.meshlift.coordinator.transfer.AgentLink;
@@ -11,6 +13,7 @@ import io.meshlift.coordinator.transfer.TransferReport;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.Command;
 import io.meshlift.proto.control.v1.CoordinatorMessage;
+import io.meshlift.proto.control.v1.PeerRefusal;
 import io.meshlift.proto.control.v1.PeerSource;
 import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
@@ -70,18 +73,36 @@ final class ControlMapper {
                         report.getDeleted().getType(),
                         report.getDeleted().getSize(),
                         Instant.ofEpochMilli(report.getDeleted().getDeletedAtEpochMs()));
+            case PEER_REFUSED -> peerRefused(report.getPeerRefused());
             case BODY_NOT_SET -> null;
         };
         return new TransferReport(report.getReportId(), report.getAssignmentId(), body);
     }
 
-    static CoordinatorMessage welcome(String coordinatorId, long heartbeatMillis, long acknowledged) {
+    static CoordinatorMessage welcome(
+            String coordinatorId, long heartbeatMillis, long acknowledged, byte[] grantKey, String grantKeyId) {
         return CoordinatorMessage.newBuilder()
                 .setWelcome(Welcome.newBuilder()
                         .setCoordinatorId(coordinatorId)
                         .setHeartbeatIntervalMs((int) Math.min(Integer.MAX_VALUE, heartbeatMillis))
-                        .setAcknowledgedReportId(acknowledged))
+                        .setAcknowledgedReportId(acknowledged)
+                        .setGrantPublicKey(ByteString.copyFrom(grantKey))
+                        .setGrantKeyId(grantKeyId))
                 .build();
+    }
+
+    private static TransferReport.PeerRefused peerRefused(PeerRefusal refusal) {
+        return new TransferReport.PeerRefused(
+                refusal.getRequesterAgent(),
+                refusal.getMethod(),
+                refusal.getVolume(),
+                refusal.getPath(),
+                refusal.getReason(),
+                refusal.getMessage(),
+                refusal.getJobId(),
+                refusal.getAssignmentId(),
+                Instant.ofEpochMilli(refusal.getRefusedAtEpochMs()),
+                refusal.getSuppressedBefore());
     }
 
     static CoordinatorMessage ack(long upTo) {
@@ -110,7 +131,8 @@ final class ControlMapper {
                         .addAllInclude(order.include())
                         .addAllExclude(order.exclude())
                         .setBandwidthLimit(order.bandwidthLimit())
-                        .setDeleteExtraneous(order.deleteExtraneous()))
+                        .setDeleteExtraneous(order.deleteExtraneous())
+                        .setGrant(ByteString.copyFrom(order.grant())))
                 .build();
     }
 

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.meshlift.coordinator.agent.AgentService;
 import io.meshlift.coordinator.config.CoordinatorConfig;
 import io.meshlift.coordinator.config.ReplicaIdentity;
+import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.report.ReportService;
 import io.meshlift.coordinator.transfer.TransferEngine;
 import io.meshlift.coordinator.transfer.TransferScheduler;
@@ -52,7 +53,8 @@ public class ControlServer {
             ReportService reports,
             TransferEngine engine,
             TransferScheduler scheduler,
-            ReplicaIdentity replica) {
+            ReplicaIdentity replica,
+            GrantService grants) {
         this.config = config;
         this.connections = connections;
         this.scheduler = scheduler;
@@ -61,6 +63,7 @@ public class ControlServer {
                 reports,
                 engine,
                 connections,
+                grants,
                 replica.id(),
                 config.control().heartbeatInterval(),
                 config.control().outboundQueue());
@@ -79,6 +82,8 @@ public class ControlServer {
                     missing(cert, key, ca));
             return;
         }
+        // Fails start-up on an unusable key file rather than at the first assignment.
+        String grantKeyId = handlers.grants().keyId();
         server = NettyServerBuilder.forAddress(new InetSocketAddress(
                         config.control().host(), config.control().port()))
                 .sslContext(ControlTls.serverContext(cert.get(), key.get(), ca.get()))
@@ -92,8 +97,8 @@ public class ControlServer {
                 .start();
         scheduler.start(this::sweep);
         LOG.infof(
-                "agent control channel on %s:%d (mTLS, TLS 1.3), replica %s",
-                config.control().host(), server.getPort(), handlers.replicaId());
+                "agent control channel on %s:%d (mTLS, TLS 1.3), replica %s, grant key %s",
+                config.control().host(), server.getPort(), handlers.replicaId(), grantKeyId);
     }
 
     /** Whether the control channel serves. */

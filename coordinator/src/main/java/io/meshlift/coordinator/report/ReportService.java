@@ -1,6 +1,9 @@
 package io.meshlift.coordinator.report;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 
@@ -13,6 +16,8 @@ import io.meshlift.coordinator.agent.AgentRepository;
 import io.meshlift.coordinator.audit.FileRecordConflictException;
 import io.meshlift.coordinator.audit.FileRecordService;
 import io.meshlift.coordinator.audit.FileReport;
+import io.meshlift.coordinator.audit.LedgerKind;
+import io.meshlift.coordinator.audit.LedgerService;
 import io.meshlift.coordinator.transfer.Transfer;
 import io.meshlift.coordinator.transfer.TransferEngine;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -38,11 +43,13 @@ public class ReportService {
     private final AgentRepository agents;
     private final TransferEngine engine;
     private final FileRecordService files;
+    private final LedgerService ledger;
 
-    ReportService(AgentRepository agents, TransferEngine engine, FileRecordService files) {
+    ReportService(AgentRepository agents, TransferEngine engine, FileRecordService files, LedgerService ledger) {
         this.agents = agents;
         this.engine = engine;
         this.files = files;
+        this.ledger = ledger;
     }
 
     /**
@@ -92,8 +99,50 @@ public class ReportService {
             Agent agent = agents.findById(agentId);
             return agent == null ? 0 : agent.lastReportId;
         }
-        engine.apply(agentId, report);
+        if (report.body() instanceof TransferReport.PeerRefused refusal) {
+            recordRefusal(agentId, refusal);
+        } else {
+            engine.apply(agentId, report);
+        }
         return report.reportId();
+    }
+
+    /**
+     * Appends a source's refusal of a peer request to the audit ledger, in the transaction that advances
+     * the report mark, so it is recorded exactly once. Under the refused grant's job when the grant was
+     * authentic (the agent only names a job then), otherwise under no job.
+     */
+    private void recordRefusal(String agentId, TransferReport.PeerRefused refusal) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("source", agentId);
+        payload.put("requester", refusal.requester());
+        payload.put("method", refusal.method());
+        payload.put("volume", refusal.volume());
+        payload.put("path", refusal.path());
+        payload.put("reason", refusal.reason());
+        payload.put("message", refusal.message());
+        payload.put("assignmentId", refusal.assignmentId());
+        payload.put("refusedAt", refusal.refusedAt().toString());
+        payload.put("suppressedBefore", refusal.suppressedBefore());
+        UUID jobId = parseJob(refusal.jobId());
+        ledger.append(jobId, LedgerKind.PEER_REFUSED, payload);
+        LOG.warnf(
+                "agent %s refused %s of %s:%s to %s: %s (%s)",
+                agentId,
+                refusal.method(),
+                refusal.volume(),
+                refusal.path(),
+                refusal.requester(),
+                refusal.reason(),
+                refusal.message());
+    }
+
+    private static UUID parseJob(String jobId) {
+        try {
+            return jobId == null || jobId.isEmpty() ? null : UUID.fromString(jobId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void recordFile(String agentId, String assignmentId, TransferReport.FileVerified file) {

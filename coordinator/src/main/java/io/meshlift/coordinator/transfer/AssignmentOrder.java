@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param verify {@code full} or {@code chunks}
  * @param bandwidthLimit bytes per second, 0 for no cap
  * @param deleteExtraneous remove destination entries the source no longer lists, once all verified
+ * @param grant the encoded SignedGrant (grant.proto) for the destination to present to the source
  * @param resend true when this assignment id was sent before (lease taken over, job resumed): the agent
  *     may already run it
  */
@@ -30,10 +31,17 @@ public record AssignmentOrder(
         List<String> exclude,
         long bandwidthLimit,
         boolean deleteExtraneous,
+        byte[] grant,
         boolean resend) {
 
     public AssignmentOrder {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        grant = grant.clone();
+    }
+
+    @Override
+    public byte[] grant() {
+        return grant.clone();
     }
 }

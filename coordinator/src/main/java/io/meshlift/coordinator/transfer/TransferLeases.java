@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import io.quarkus.panache.common.Sort;
 
 import io.meshlift.coordinator.agent.Agent;
 import io.meshlift.coordinator.agent.AgentRepository;
+import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.job.Job;
 import io.meshlift.coordinator.job.JobRepository;
 import io.meshlift.coordinator.job.JobState;
@@ -37,12 +39,19 @@ public class TransferLeases {
     private final AgentRepository agents;
     private final JobRepository jobs;
     private final TransferEngine engine;
+    private final GrantService grants;
 
-    TransferLeases(TransferRepository transfers, AgentRepository agents, JobRepository jobs, TransferEngine engine) {
+    TransferLeases(
+            TransferRepository transfers,
+            AgentRepository agents,
+            JobRepository jobs,
+            TransferEngine engine,
+            GrantService grants) {
         this.transfers = transfers;
         this.agents = agents;
         this.jobs = jobs;
         this.engine = engine;
+        this.grants = grants;
     }
 
     /**
@@ -100,8 +109,34 @@ public class TransferLeases {
         return orders;
     }
 
+    /**
+     * The current assignment again, with a fresh grant, if it is still active under this replica's lease:
+     * how a long transfer's grant is renewed before it expires. The agent already runs it and only takes
+     * the new grant.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<AssignmentOrder> refresh(String assignmentId, String owner) {
+        return AssignmentIds.transferId(assignmentId)
+                .flatMap(transfers::findByIdOptional)
+                .filter(t ->
+                        ACTIVE.contains(t.state) && owner.equals(t.leaseOwner) && assignmentId.equals(t.assignmentId))
+                .flatMap(t -> Optional.ofNullable(agents.findById(t.sourceAgent))
+                        .filter(source -> source.peerHost != null && source.peerPort != null)
+                        .map(source -> order(t, source, true)));
+    }
+
     private AssignmentOrder order(Transfer transfer, Agent source, boolean resend) {
         Job job = jobs.require(transfer.jobId);
+        // A fresh grant on every send (first, resend after a lease change, refresh): the destination may
+        // read exactly this transfer's source volume/path from its source agent, for the grant lifetime.
+        byte[] grant = grants.issue(new GrantService.Request(
+                transfer.jobId.toString(),
+                transfer.assignmentId,
+                transfer.dataset,
+                source.id,
+                transfer.sourceVolume,
+                transfer.sourcePath,
+                transfer.destinationAgent));
         TransferSettings settings = engine.settings(transfer);
         DatasetSpec dataset = engine.dataset(job.planId, transfer.dataset);
         return new AssignmentOrder(
@@ -122,6 +157,7 @@ public class TransferLeases {
                 dataset == null ? List.of() : dataset.exclude(),
                 settings.bandwidthLimit().bytesPerSecond(),
                 settings.deleteExtraneous(),
+                grant,
                 resend);
     }
 

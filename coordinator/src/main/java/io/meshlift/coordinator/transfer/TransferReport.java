@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public record TransferReport(long reportId, String assignmentId, Body body) {
 
-    public sealed interface Body permits Progress, FileVerified, Finished, Refused, Deleted {}
+    public sealed interface Body permits Progress, FileVerified, Finished, Refused, Deleted, PeerRefused {}
 
     public record Progress(long filesDone, long filesTotal, long bytesDone, long bytesTotal) implements Body {}
 
@@ -45,4 +45,22 @@ public record TransferReport(long reportId, String assignmentId, Body body) {
      * @param type FILE, SYMLINK or DIRECTORY
      */
     public record Deleted(String path, String type, long size, Instant deletedAt) implements Body {}
+
+    /**
+     * The reporting agent, as a source, refused a peer request (not about one of its assignments).
+     *
+     * @param jobId from the refused grant when it was authentic, else empty
+     */
+    public record PeerRefused(
+            String requester,
+            String method,
+            String volume,
+            String path,
+            String reason,
+            String message,
+            String jobId,
+            String assignmentId,
+            Instant refusedAt,
+            long suppressedBefore)
+            implements Body {}
 }

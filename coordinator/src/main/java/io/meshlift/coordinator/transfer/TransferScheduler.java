@@ -1,7 +1,9 @@
 package io.meshlift.coordinator.transfer;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.meshlift.coordinator.config.CoordinatorConfig;
 import io.meshlift.coordinator.config.ReplicaIdentity;
+import io.meshlift.coordinator.grant.GrantService;
 
 /**
  * The job engine's clock: at a fixed delay it takes back expired leases, renews this replica's leases,
@@ -31,13 +34,25 @@ public class TransferScheduler {
     private final AgentLink agents;
     private final CoordinatorConfig config;
     private final ReplicaIdentity replica;
+    private final GrantService grants;
+    /** Assignments this replica sent, by id: to whom, and when their grant was issued. Run thread only. */
+    private final Map<String, Sent> sent = new HashMap<>();
+
     private ScheduledExecutorService executor;
 
-    TransferScheduler(TransferLeases leases, AgentLink agents, CoordinatorConfig config, ReplicaIdentity replica) {
+    private record Sent(String agent, Instant grantIssued) {}
+
+    TransferScheduler(
+            TransferLeases leases,
+            AgentLink agents,
+            CoordinatorConfig config,
+            ReplicaIdentity replica,
+            GrantService grants) {
         this.leases = leases;
         this.agents = agents;
         this.config = config;
         this.replica = replica;
+        this.grants = grants;
     }
 
     /**
@@ -65,7 +80,7 @@ public class TransferScheduler {
     }
 
     /** One run: expire, renew, claim and assign. Public for tests that drive the engine step by step. */
-    public void runOnce() {
+    public synchronized void runOnce() {
         Instant now = Instant.now();
         Instant until = now.plus(config.jobs().leaseDuration());
         int expired = leases.expire(now);
@@ -82,12 +97,41 @@ public class TransferScheduler {
                     agents.command(agent, AgentLink.AgentCommand.RESUME, order.assignmentId());
                 }
                 if (agents.assign(agent, order)) {
+                    sent.put(order.assignmentId(), new Sent(agent, now));
                     LOG.infof(
                             "assigned %s (job %s, dataset %s) to %s",
                             order.assignmentId(), order.jobId(), order.dataset(), agent);
                 } else {
                     leases.release(order.assignmentId(), replica.id());
                 }
+            }
+        }
+        refreshGrants(now, connected);
+    }
+
+    /**
+     * Re-sends running assignments whose grant is past half its lifetime, with a fresh grant, so a transfer
+     * longer than {@code coordinator.grants.lifetime} is never cut off by its source. Assignments no longer
+     * active under this replica's lease are forgotten.
+     */
+    private void refreshGrants(Instant now, Set<String> connected) {
+        Instant due = now.minus(grants.lifetime().dividedBy(2));
+        for (var it = sent.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (entry.getValue().grantIssued().plus(grants.lifetime()).isBefore(now)) {
+                it.remove(); // its lease is long gone too: a new claim sends a new grant
+                continue;
+            }
+            if (entry.getValue().grantIssued().isAfter(due)
+                    || !connected.contains(entry.getValue().agent())) {
+                continue;
+            }
+            var order = leases.refresh(entry.getKey(), replica.id());
+            if (order.isEmpty()) {
+                it.remove();
+            } else if (agents.assign(entry.getValue().agent(), order.get())) {
+                entry.setValue(new Sent(entry.getValue().agent(), now));
+                LOG.debugf("sent %s a fresh grant for %s", entry.getValue().agent(), entry.getKey());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.meshlift.coordinator.control;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +21,19 @@ import io.meshlift.coordinator.agent.AgentState;
 import io.meshlift.coordinator.audit.FileRecordRepository;
 import io.meshlift.coordinator.plan.PlanFixtures;
 import io.meshlift.coordinator.security.Roles;
+import io.meshlift.core.grant.GrantKeys;
+import io.meshlift.core.grant.GrantRefusedException;
+import io.meshlift.core.grant.GrantVerifier;
+import io.meshlift.core.grant.PeerGrant;
+import io.meshlift.core.path.RelativePath;
+import io.meshlift.core.pki.AgentId;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.AssignmentRefused;
 import io.meshlift.proto.control.v1.Command;
 import io.meshlift.proto.control.v1.CoordinatorMessage;
 import io.meshlift.proto.control.v1.EntryDeleted;
 import io.meshlift.proto.control.v1.FileVerified;
+import io.meshlift.proto.control.v1.PeerRefusal;
 import io.meshlift.proto.control.v1.Progress;
 import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.TransferFinished;
@@ -34,6 +42,7 @@ import io.meshlift.proto.control.v1.Welcome;
 import static io.meshlift.coordinator.plan.PlanFixtures.bytes;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -331,6 +340,88 @@ class ControlChannelTest {
             assertThat(payload.getLong("size")).isEqualTo(42);
             assertThat(payload.getString("deletedBy")).isEqualTo("ctl-dst-delete");
             assertThat(payload.getInt("pass")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theWelcomeCarriesTheGrantKeyAndEachAssignmentAGrantItVerifies() throws Exception {
+        try (FakeAgent source = connect("ctl-src").register();
+                FakeAgent destination = online("ctl-dst-grant")) {
+            Welcome welcome = source.next(CoordinatorMessage.BodyCase.WELCOME).getWelcome();
+            source.heartbeatEvery(HEARTBEAT);
+            String jobId = startJob("ctl-grant", "ctl-dst-grant");
+
+            Assignment assignment =
+                    destination.next(CoordinatorMessage.BodyCase.ASSIGN).getAssign();
+            GrantVerifier verifier = new GrantVerifier(
+                    GrantKeys.publicKey(welcome.getGrantPublicKey().toByteArray()),
+                    AgentId.of("ctl-src"),
+                    Clock.systemUTC(),
+                    GrantVerifier.DEFAULT_CLOCK_SKEW);
+            byte[] grant = assignment.getGrant().toByteArray();
+            PeerGrant verified = verifier.verify(
+                    grant,
+                    AgentId.of("ctl-dst-grant"),
+                    assignment.getSource().getVolume(),
+                    RelativePath.parse(assignment.getSource().getPath()));
+
+            assertThat(verifier.keyId()).isEqualTo(welcome.getGrantKeyId());
+            assertThat(verified.jobId()).isEqualTo(jobId);
+            assertThat(verified.assignmentId()).isEqualTo(assignment.getAssignmentId());
+            assertThat(verified.dataset()).isEqualTo("billing-backups");
+            assertThat(Duration.between(verified.issuedAt(), verified.expiresAt()))
+                    .isEqualTo(Duration.ofHours(1));
+            assertThatThrownBy(() -> verifier.verify(grant, AgentId.of("ctl-dst-ok")))
+                    .isInstanceOf(GrantRefusedException.class)
+                    .hasMessageContaining("ctl-dst-grant");
+            assertThatThrownBy(() -> verifier.verify(
+                            grant,
+                            AgentId.of("ctl-dst-grant"),
+                            assignment.getSource().getVolume(),
+                            RelativePath.parse("backups/billing2")))
+                    .isInstanceOf(GrantRefusedException.class);
+            given().post("/api/v1/jobs/" + jobId + "/cancel").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aSourcesPeerRefusalIsAppendedToTheAuditLedgerOnce() throws Exception {
+        try (FakeAgent source = online("ctl-src-refusing")) {
+            // A job of its own (its assignment to this fake agent is ignored): the ledger holds only the refusal.
+            String jobId = startJob("ctl-refusal", "ctl-src-refusing");
+            Report refusal = Report.newBuilder()
+                    .setReportId(1)
+                    .setPeerRefused(PeerRefusal.newBuilder()
+                            .setRequesterAgent("mallory")
+                            .setMethod("FetchChunks")
+                            .setVolume("data")
+                            .setPath("secrets/keys.txt")
+                            .setReason("OUTSIDE_GRANT")
+                            .setMessage("the grant covers data:public, not data:secrets/keys.txt")
+                            .setJobId(jobId)
+                            .setRefusedAtEpochMs(1_700_000_000_000L))
+                    .build();
+
+            source.report(refusal);
+            assertThat(ack(source)).isEqualTo(1);
+            source.report(refusal); // replayed after a reconnect
+            assertThat(ack(source)).isEqualTo(1);
+
+            given().get("/api/v1/audit/ledger/verify?jobId=" + jobId)
+                    .then()
+                    .body("valid", equalTo(true))
+                    .body("records", equalTo(1));
+            String export = given().get("/api/v1/audit/ledger/export?jobId=" + jobId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(export)
+                    .contains("PEER_REFUSED")
+                    .contains("mallory")
+                    .contains("OUTSIDE_GRANT")
+                    .contains("ctl-src-refusing");
+            given().post("/api/v1/jobs/" + jobId + "/cancel").then().statusCode(200);
         }
     }
 

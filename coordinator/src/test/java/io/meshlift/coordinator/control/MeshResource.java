@@ -30,7 +30,9 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-dst-replay",
             "ctl-dst-pause",
             "ctl-dst-refuse",
-            "ctl-dst-delete");
+            "ctl-dst-delete",
+            "ctl-dst-grant",
+            "ctl-src-refusing");
 
     private Path directory;
 

@@ -21,11 +21,14 @@ public final class AgentPair implements AutoCloseable {
     /** Certificates for "src" and "dst" under the workspace; the source volume is created if missing. */
     public static AgentPair start(Workspace workspace, Path sourceVolume) {
         LocalMeshFixture mesh = LocalMeshFixture.create(workspace.dir("mesh"), "src", "dst");
+        // A pair without a coordinator has nobody to sign grants: both serve any mesh agent, explicitly.
         AgentProcess source = AgentProcess.builder("src", mesh, workspace)
                 .volume("data", sourceVolume)
+                .property("agent.peer.authorization", "mesh")
                 .build();
         AgentProcess destination = AgentProcess.builder("dst", mesh, workspace)
                 .volume("data", workspace.dir("agents", "dst", "volume"))
+                .property("agent.peer.authorization", "mesh")
                 .build();
         AgentPair pair = new AgentPair(workspace, source, destination);
         try {
