@@ -118,7 +118,8 @@ class AgentTokenVerifierTest {
                         AgentTokenRejectedException.class,
                         e -> assertThat(e.kind()).isEqualTo(kind))
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token == null || token.isEmpty() ? "\0" : token));
+                .satisfies(e ->
+                        assertThat(e.getMessage()).doesNotContain(token == null || token.isEmpty() ? "\0" : token));
     }
 
     @Test
