@@ -35,8 +35,8 @@ public class RevokedAgents implements Supplier<Set<AgentId>> {
         return get().contains(agent);
     }
 
-    /** Re-reads the table. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Re-reads the table (in a transaction of its own when called from the scheduler thread). */
+    @Transactional
     public Change refresh() {
         Set<AgentId> loaded =
                 revocations.listAll().stream().map(r -> AgentId.of(r.agentId)).collect(Collectors.toUnmodifiableSet());

@@ -29,7 +29,11 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-dst-bad",
             "ctl-dst-replay",
             "ctl-dst-pause",
-            "ctl-dst-refuse");
+            "ctl-dst-refuse",
+            "ctl-tok-a",
+            "ctl-tok-b",
+            "ctl-revoked",
+            "ctl-witness");
 
     private Path directory;
 
