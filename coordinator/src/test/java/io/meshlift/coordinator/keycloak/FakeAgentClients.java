@@ -9,6 +9,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import io.quarkus.arc.properties.IfBuildProperty;
+
 import io.meshlift.core.pki.AgentId;
 
 /**
@@ -19,6 +21,8 @@ import io.meshlift.core.pki.AgentId;
 @Alternative
 @Priority(1)
 @ApplicationScoped
+// Off in the Keycloak-backed tests (KeycloakProfile), which exercise the real KeycloakAgentClients.
+@IfBuildProperty(name = "meshlift.test.fake-keycloak", stringValue = "true", enableIfMissing = true)
 public class FakeAgentClients implements AgentClients {
 
     private final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
