@@ -117,7 +117,7 @@ class KeycloakControlTest {
         try (FakeAgent noClient = connect("kc-alpha", testAgentToken, server).register()) {
             assertThat(noClient.awaitClosed().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
-        String otherRealm = keycloak.clientCredentialsToken(KeycloakServer.OTHER_REALM, "meshlift-test-agent");
+        String otherRealm = keycloak.clientCredentialsToken(KeycloakServer.OTHER_REALM, "meshlift-test-admin");
         try (FakeAgent wrongRealm = connect("kc-alpha", otherRealm, server).register()) {
             assertThat(wrongRealm.awaitClosed().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         }
