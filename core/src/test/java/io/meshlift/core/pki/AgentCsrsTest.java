@@ -18,7 +18,8 @@ class AgentCsrsTest {
         PKCS10CertificationRequest csr = AgentCsrs.build(PkiFixtures.ALPHA, keys);
         CertificateAuthority ca = CertificateAuthority.create("csr test");
 
-        X509Certificate certificate = ca.signCsr(Pem.parseCsr(Pem.encodeCsr(csr), "csr"), PkiFixtures.ALPHA, Duration.ofDays(1));
+        X509Certificate certificate =
+                ca.signCsr(Pem.parseCsr(Pem.encodeCsr(csr), "csr"), PkiFixtures.ALPHA, Duration.ofDays(1));
 
         assertThat(AgentIdentities.fromCertificate(certificate)).isEqualTo(PkiFixtures.ALPHA);
         assertThat(certificate.getPublicKey()).isEqualTo(keys.getPublic());
