@@ -3,12 +3,12 @@ package io.meshlift.agent;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.meshlift.agent.auth.RevokedPeers;
 import io.meshlift.agent.config.AgentConfig;
 import io.meshlift.agent.tls.PeerTls;
 import io.meshlift.core.manifest.HashCache;
@@ -30,13 +30,14 @@ public class AgentRuntime {
     private final HashCache hashCache;
     private final PeerTls tls;
 
-    AgentRuntime(AgentConfig config) {
+    AgentRuntime(AgentConfig config, RevokedPeers revoked) {
         this.config = config;
         requireUtf8FileNames();
         this.id = AgentId.of(config.id());
         this.volumes = Volumes.of(config.volumes());
         requireStateDirOutsideVolumes(config.stateDir(), volumes);
-        this.tls = new PeerTls(config.tls(), Set::of);
+        // The coordinator pushes revocations; every peer handshake consults the latest set.
+        this.tls = new PeerTls(config.tls(), revoked);
         if (!tls.ownIdentity().equals(id)) {
             throw new IllegalStateException("agent.id is '" + id + "' but the certificate "
                     + config.tls().cert() + " is issued to '" + tls.ownIdentity() + "'");

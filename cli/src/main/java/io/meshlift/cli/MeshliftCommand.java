@@ -3,6 +3,7 @@ package io.meshlift.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import io.meshlift.cli.agent.AgentCommand;
 import io.meshlift.cli.certs.CertsCommand;
 
 /** Entry point of the {@code meshlift} command. Exit codes: 0 success, 1 failure, 2 usage error. */
@@ -11,7 +12,7 @@ import io.meshlift.cli.certs.CertsCommand;
         mixinStandardHelpOptions = true,
         version = "meshlift 0.1.0",
         description = "Moves a data center's data host to host, peer to peer, verified.",
-        subcommands = {CertsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CertsCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
 public final class MeshliftCommand {
 
     public static void main(String[] args) {

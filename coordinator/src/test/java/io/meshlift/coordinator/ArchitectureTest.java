@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -43,6 +44,9 @@ class ArchitectureTest {
                 .that()
                 .resideOutsideOfPackages("io.meshlift.coordinator.api..", "io.meshlift.coordinator.keycloak..")
                 .and()
+                // The Keycloak admin client is a JAX-RS client; its adapter is the one other edge that sees it.
+                .resideOutsideOfPackage("io.meshlift.coordinator.keycloak..")
+                .and()
                 .haveSimpleNameNotEndingWith("Resource")
                 .should()
                 .dependOnClassesThat()
@@ -52,13 +56,36 @@ class ArchitectureTest {
 
     @Test
     void everyRestOperationNamesTheRolesAllowedToCallIt() {
+        // The one exception, enrollment, carries its own credential (a one-time token) and is @PermitAll
+        // in the enrollment package only; the next rule keeps it there.
         methods()
                 .that()
                 .areMetaAnnotatedWith(jakarta.ws.rs.HttpMethod.class)
+                .and()
+                .areNotAnnotatedWith(jakarta.annotation.security.PermitAll.class)
                 .should()
                 .beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
                 .because("REST is deny-by-default: an operation without roles answers 403 to everyone"
                         + " (docs/security.md has the role table)")
+                .check(classes);
+    }
+
+    @Test
+    void onlyEnrollmentIsOpenToCallersWithoutABearerToken() {
+        methods()
+                .that()
+                .areAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .should()
+                .beDeclaredInClassesThat()
+                .haveFullyQualifiedName("io.meshlift.coordinator.enrollment.EnrollResource")
+                .because("every other operation needs a bearer token and roles")
+                .check(classes);
+        classes()
+                .that()
+                .areAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .should()
+                .haveFullyQualifiedName("io.meshlift.coordinator.enrollment.EnrollResource")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 

@@ -134,5 +134,19 @@ public interface AgentConfig {
 
         /** Host peers should dial for this agent's peer server; defaults to agent.peer.host unless it is a wildcard, else this host's name. */
         Optional<String> advertisedHost();
+
+        /** The Keycloak client this agent logs in as; the coordinator requires its token on the control channel. */
+        Oidc oidc();
+    }
+
+    interface Oidc {
+        /** Token endpoint, e.g. https://keycloak.example/realms/meshlift/protocol/openid-connect/token; unset sends no token. */
+        Optional<String> tokenUrl();
+
+        /** Client id, meshlift-agent-<id> (what `meshlift agent enroll` wrote). */
+        Optional<String> clientId();
+
+        /** File holding the client secret (0600, written by `meshlift agent enroll`); never logged. */
+        Optional<Path> clientSecretFile();
     }
 }

@@ -1,6 +1,7 @@
 package io.meshlift.agent.coordinator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,13 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import org.jboss.logging.Logger;
 
+import io.meshlift.agent.auth.AccessToken;
 import io.meshlift.agent.transfer.PullProgress;
 import io.meshlift.proto.control.v1.AgentMessage;
 import io.meshlift.proto.control.v1.CoordinatorMessage;
 import io.meshlift.proto.control.v1.Heartbeat;
 import io.meshlift.proto.control.v1.Progress;
+import io.meshlift.proto.control.v1.Reauthenticate;
 import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.Welcome;
@@ -31,6 +34,7 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
 
     private static final Logger LOG = Logger.getLogger(ControlSession.class);
     private static final int PAGE = 64;
+    private static final Duration REAUTH_RETRY = Duration.ofSeconds(5);
 
     /** What the session needs from the agent. */
     interface Agent {
@@ -47,6 +51,12 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
         void welcomed(ControlSession session, Welcome welcome);
 
         void ended(ControlSession session, Throwable error);
+
+        /** The coordinator's complete list of revoked agents. */
+        void revoked(List<String> agentIds);
+
+        /** A token to send in a Reauthenticate (renewed when due); null when the agent sends no tokens. */
+        AccessToken accessToken();
     }
 
     private final ScheduledExecutorService link;
@@ -62,6 +72,9 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
     private long sentUpTo;
     private ScheduledFuture<?> heartbeats;
     private ScheduledFuture<?> progress;
+    private ScheduledFuture<?> reauthentication;
+    /** The token the Connect call carried; null without tokens. */
+    private final AccessToken connectToken;
 
     ControlSession(
             ScheduledExecutorService link,
@@ -69,7 +82,9 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
             Assignments assignments,
             Agent agent,
             Duration fallbackHeartbeat,
-            Duration progressInterval) {
+            Duration progressInterval,
+            AccessToken connectToken) {
+        this.connectToken = connectToken;
         this.link = link;
         this.outbox = outbox;
         this.assignments = assignments;
@@ -113,6 +128,7 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
             case ASSIGN -> assignments.assign(message.getAssign());
             case COMMAND -> assignments.command(message.getCommand());
             case REPORT_ACK -> outbox.acknowledge(message.getReportAck().getUpToReportId());
+            case REVOKED_AGENTS -> agent.revoked(message.getRevokedAgents().getAgentIdsList());
             default ->
                 LOG.warnf("coordinator sent a message this agent does not know (%s); ignored", message.getBodyCase());
         }
@@ -139,7 +155,41 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
                 progressInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         agent.welcomed(this, welcome);
+        scheduleReauthentication(connectToken);
         drain();
+    }
+
+    /**
+     * Sends a fresh token before the stream's current one expires: at its renewal time (70% of its
+     * lifetime), then again for each new token. A failure to get one is retried every few seconds; if the
+     * token expires meanwhile the coordinator closes the stream and the link reconnects.
+     */
+    private void scheduleReauthentication(AccessToken token) {
+        if (token == null || closed) {
+            return;
+        }
+        long delay =
+                Math.max(0, Duration.between(Instant.now(), token.refreshAt()).toMillis());
+        reauthentication = link.schedule(this::reauthenticate, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void reauthenticate() {
+        if (closed) {
+            return;
+        }
+        AccessToken token;
+        try {
+            token = agent.accessToken();
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot renew the coordinator access token: %s; retrying", e.getMessage());
+            reauthentication = link.schedule(this::reauthenticate, REAUTH_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        requests.onNext(AgentMessage.newBuilder()
+                .setReauthenticate(Reauthenticate.newBuilder().setAccessToken(token.value()))
+                .build());
+        LOG.debugf("sent a fresh access token to the coordinator, valid until %s", token.expiresAt());
+        scheduleReauthentication(token);
     }
 
     /** A periodic task that throws is cancelled silently; log instead and keep the period. */
@@ -226,6 +276,9 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
         }
         if (progress != null) {
             progress.cancel(false);
+        }
+        if (reauthentication != null) {
+            reauthentication.cancel(false);
         }
     }
 }

@@ -8,20 +8,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.meshlift.agent.AgentRuntime;
+import io.meshlift.agent.auth.AccessToken;
+import io.meshlift.agent.auth.ClientCredentialsTokens;
+import io.meshlift.agent.auth.RevokedPeers;
+import io.meshlift.agent.auth.TokenUnavailableException;
 import io.meshlift.agent.config.AgentConfig;
 import io.meshlift.agent.grant.GrantTrust;
 import io.meshlift.agent.peer.PeerServer;
@@ -46,6 +54,8 @@ import io.meshlift.proto.control.v1.Welcome;
 public class CoordinatorLink {
 
     private static final Logger LOG = Logger.getLogger(CoordinatorLink.class);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     /** Link status, for tests and diagnostics. */
     public record LinkStatus(boolean connected, String coordinatorId, String lastError, long pendingReports) {}
@@ -56,6 +66,8 @@ public class CoordinatorLink {
     private final PeerServer peerServer;
     private final ReportRecorder recorder;
     private final GrantTrust grants;
+    private final RevokedPeers revokedPeers;
+    private ClientCredentialsTokens tokens;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private ScheduledExecutorService link;
     private ReportOutbox outbox;
@@ -76,7 +88,9 @@ public class CoordinatorLink {
             PullService pulls,
             PeerServer peerServer,
             ReportRecorder recorder,
-            GrantTrust grants) {
+            GrantTrust grants,
+            RevokedPeers revokedPeers) {
+        this.revokedPeers = revokedPeers;
         this.config = config;
         this.runtime = runtime;
         this.pulls = pulls;
@@ -100,6 +114,7 @@ public class CoordinatorLink {
                 bound -> ThreadLocalRandom.current().nextLong(bound));
         outbox = recorder.outbox().orElseThrow();
         assignments = new Assignments(pulls, outbox, settings.maxConcurrentPulls());
+        tokens = tokenSource(settings.oidc());
         link = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runtime.threads("coordinator-link"));
         outbox.onAppend(this::wakeSender);
         LOG.infof(
@@ -134,6 +149,15 @@ public class CoordinatorLink {
             return;
         }
         closeChannel();
+        AccessToken token = null;
+        if (tokens != null) {
+            try {
+                token = tokens.current();
+            } catch (TokenUnavailableException e) {
+                retryLater("no access token for the coordinator: " + e.getMessage());
+                return;
+            }
+        }
         try {
             channel = NettyChannelBuilder.forAddress(address.host(), address.port())
                     .sslContext(runtime.tls().clientContext(coordinatorIdentity))
@@ -148,9 +172,16 @@ public class CoordinatorLink {
                 assignments,
                 new SessionAgent(),
                 config.coordinator().heartbeatInterval(),
-                config.coordinator().progressInterval());
+                config.coordinator().progressInterval(),
+                token);
         session = next;
-        AgentControlGrpc.newStub(channel).connect(next);
+        AgentControlGrpc.AgentControlStub stub = AgentControlGrpc.newStub(channel);
+        if (token != null) {
+            Metadata headers = new Metadata();
+            headers.put(AUTHORIZATION, "Bearer " + token.value());
+            stub = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        }
+        stub.connect(next);
         next.register();
         // Three heartbeats' worth: long enough for a busy coordinator, short enough to move on.
         link.schedule(
@@ -212,6 +243,16 @@ public class CoordinatorLink {
         }
 
         @Override
+        public void revoked(List<String> agentIds) {
+            revokedPeers.update(agentIds.stream().map(AgentId::of).collect(Collectors.toSet()));
+        }
+
+        @Override
+        public AccessToken accessToken() {
+            return tokens == null ? null : tokens.current();
+        }
+
+        @Override
         public void ended(ControlSession ended, Throwable error) {
             if (ended != session) {
                 return;
@@ -220,6 +261,26 @@ public class CoordinatorLink {
             connected = false;
             retryLater(error == null ? "the coordinator closed the stream" : describe(error));
         }
+    }
+
+    /** Null (and a warning) when no Keycloak client is configured: the coordinator then refuses the link unless it runs without tokens. */
+    private static ClientCredentialsTokens tokenSource(AgentConfig.Oidc oidc) {
+        if (oidc.tokenUrl().isEmpty()
+                || oidc.clientId().isEmpty()
+                || oidc.clientSecretFile().isEmpty()) {
+            LOG.warn("agent.coordinator.oidc.token-url, client-id and client-secret-file are not all set: the"
+                    + " control channel carries no access token, which a coordinator requiring tokens refuses");
+            return null;
+        }
+        return new ClientCredentialsTokens(
+                java.net.URI.create(oidc.tokenUrl().get()),
+                oidc.clientId().get(),
+                oidc.clientSecretFile().get(),
+                java.net.http.HttpClient.newBuilder()
+                        .connectTimeout(java.time.Duration.ofSeconds(10))
+                        .build(),
+                new ObjectMapper(),
+                java.time.Clock.systemUTC());
     }
 
     private void retryLater(String why) {

@@ -18,8 +18,12 @@ import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.meshlift.coordinator.enrollment.EnrollmentRefusedException;
+import io.meshlift.coordinator.enrollment.EnrollmentUnavailableException;
 import io.meshlift.coordinator.error.ResourceNotFoundException;
 import io.meshlift.coordinator.error.StateConflictException;
+import io.meshlift.coordinator.keycloak.IdentityProviderUnavailableException;
+import io.meshlift.core.pki.InvalidAgentIdException;
 import io.meshlift.core.plan.InvalidPlanException;
 
 /**
@@ -78,6 +82,52 @@ public class ProblemMapper {
         return Response.fromResponse(respond(AuthProblems.unauthenticated(path(uri))))
                 .header(HttpHeaders.WWW_AUTHENTICATE, AuthProblems.CHALLENGE)
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidAgentId(InvalidAgentIdException error, UriInfo uri) {
+        return respond(
+                new Problem(URN + "invalid-request", "Invalid request", 400, error.getMessage(), path(uri), List.of()));
+    }
+
+    /**
+     * Refused enrollments: a missing, unknown, spent or expired token is 401 (the token is the credential),
+     * a token of another agent or a revoked agent 403, a bad request or CSR 400. The type names the reason
+     * ({@code urn:meshlift:problem:enrollment-token-used}), so clients can tell them apart.
+     */
+    @ServerExceptionMapper
+    public Response enrollmentRefused(EnrollmentRefusedException error, UriInfo uri) {
+        int status = switch (error.reason()) {
+            case TOKEN_MISSING, TOKEN_UNKNOWN, TOKEN_USED, TOKEN_EXPIRED -> 401;
+            case TOKEN_FOR_OTHER_AGENT, AGENT_REVOKED -> 403;
+            case INVALID_REQUEST, CSR_MALFORMED, CSR_REJECTED -> 400;
+        };
+        String type = URN + "enrollment-"
+                + error.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        Response response =
+                respond(new Problem(type, "Enrollment refused", status, error.getMessage(), path(uri), List.of()));
+        return status == 401
+                ? Response.fromResponse(response)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Enrollment")
+                        .build()
+                : response;
+    }
+
+    /** Enrollment's dependencies (mesh CA, Keycloak) are missing or failing: the client may retry later. */
+    @ServerExceptionMapper
+    public Response enrollmentUnavailable(EnrollmentUnavailableException error, UriInfo uri) {
+        return unavailable(error, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response identityProviderUnavailable(IdentityProviderUnavailableException error, UriInfo uri) {
+        return unavailable(error, uri);
+    }
+
+    private static Response unavailable(RuntimeException error, UriInfo uri) {
+        LOG.warnf("answered 503 to %s: %s", path(uri), error.getMessage());
+        return respond(
+                new Problem(URN + "unavailable", "Service unavailable", 503, error.getMessage(), path(uri), List.of()));
     }
 
     /** Routing and protocol errors raised by Quarkus REST itself: unknown path, wrong method, bad media type. */

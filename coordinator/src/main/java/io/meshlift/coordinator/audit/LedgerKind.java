@@ -11,5 +11,13 @@ public enum LedgerKind {
     /** A job reached a terminal state. */
     JOB_FINISHED,
     /** A source agent refused a peer request for lack of a grant that allows it. */
-    PEER_REFUSED
+    PEER_REFUSED,
+    /** An admin issued a one-time enrollment token for an agent (the token itself is never recorded). */
+    ENROLLMENT_TOKEN_ISSUED,
+    /** An agent enrolled: its CSR was signed and its client secret handed out. */
+    AGENT_ENROLLED,
+    /** An enrollment request was refused; the payload says why. */
+    ENROLLMENT_REFUSED,
+    /** An agent was revoked: refused by the control channel and by every peer from now on. */
+    AGENT_REVOKED
 }

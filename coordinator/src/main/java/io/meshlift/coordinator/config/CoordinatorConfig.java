@@ -61,6 +61,37 @@ public interface CoordinatorConfig {
         /** Messages queued for one agent while its stream is not ready; beyond this, sends are refused. */
         @WithDefault("1024")
         int outboundQueue();
+
+        /**
+         * Whether agents must present a Keycloak access token of their own client (deny by default). Only
+         * tests of code paths without Keycloak set false; a warning is logged whenever it is false.
+         */
+        @WithDefault("true")
+        boolean requireToken();
+
+        /** How agents' access tokens are verified. */
+        Oidc oidc();
+    }
+
+    interface Oidc {
+
+        /** Expected {@code iss} of agents' tokens, e.g. https://keycloak.example/realms/meshlift; required when tokens are. */
+        Optional<String> issuer();
+
+        /** The realm's JWKS; defaults to {@code <issuer>/protocol/openid-connect/certs}. */
+        Optional<String> jwksUrl();
+
+        /** Audience agents' tokens must carry. */
+        @WithDefault("meshlift-coordinator")
+        String audience();
+
+        /** Realm role agents' tokens must carry. */
+        @WithDefault("meshlift-agent")
+        String agentRole();
+
+        /** Clock difference tolerated on exp and nbf. */
+        @WithDefault("30s")
+        Duration clockSkew();
     }
 
     interface Tls {

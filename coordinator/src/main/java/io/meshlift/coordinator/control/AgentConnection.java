@@ -1,5 +1,6 @@
 package io.meshlift.coordinator.control;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
 
@@ -21,6 +22,8 @@ final class AgentConnection {
     private final int capacity;
     private final Queue<CoordinatorMessage> queue = new ArrayDeque<>();
     private boolean closed;
+    /** When the stream's access token expires; null when tokens are not required. */
+    private volatile Instant tokenExpiry;
 
     AgentConnection(String agentId, ServerCallStreamObserver<CoordinatorMessage> out, int capacity) {
         this.agentId = agentId;
@@ -30,6 +33,15 @@ final class AgentConnection {
 
     String agentId() {
         return agentId;
+    }
+
+    Instant tokenExpiry() {
+        return tokenExpiry;
+    }
+
+    /** The stream now lives until {@code expiry} (a Reauthenticate replaced its token). */
+    void tokenExpiry(Instant expiry) {
+        tokenExpiry = expiry;
     }
 
     /** Queues a message; false if the stream is closed or the queue is full (the agent does not read). */

@@ -1,5 +1,8 @@
 package io.meshlift.coordinator.control;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
+import io.meshlift.proto.control.v1.CoordinatorMessage;
 
 /**
  * The registered control streams open on this replica, one per agent: a newer registration of the same
@@ -57,6 +61,29 @@ public class AgentConnections implements AgentLink {
     public boolean command(String agentId, AgentCommand command, String assignmentId) {
         AgentConnection connection = open.get(agentId);
         return connection != null && connection.send(ControlMapper.toWire(command, assignmentId));
+    }
+
+    /**
+     * Closes every stream whose access token expired without a Reauthenticate.
+     *
+     * @return their agent ids
+     */
+    List<String> closeExpired(Instant now) {
+        List<String> expired = new ArrayList<>();
+        for (AgentConnection connection : open.values()) {
+            Instant expiry = connection.tokenExpiry();
+            if (expiry != null && !now.isBefore(expiry) && open.remove(connection.agentId(), connection)) {
+                connection.close(Status.UNAUTHENTICATED.withDescription("the access token of agent "
+                        + connection.agentId() + " expired at " + expiry + " without a Reauthenticate"));
+                expired.add(connection.agentId());
+            }
+        }
+        return expired;
+    }
+
+    /** Sends {@code message} to every open stream on this replica (best effort, as every send). */
+    void broadcast(CoordinatorMessage message) {
+        open.values().forEach(c -> c.send(message));
     }
 
     void closeAll(Status status) {

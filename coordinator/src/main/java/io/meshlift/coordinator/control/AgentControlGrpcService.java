@@ -38,6 +38,7 @@ final class AgentControlGrpcService extends AgentControlGrpc.AgentControlImplBas
             };
         }
         AgentConnection connection = new AgentConnection(caller.value(), out, handlers.outboundQueue());
+        connection.tokenExpiry(CallerIdentityInterceptor.TOKEN_EXPIRY.get());
         out.setOnReadyHandler(connection::drain);
         out.setOnCancelHandler(() -> {
             handlers.connections().remove(connection);

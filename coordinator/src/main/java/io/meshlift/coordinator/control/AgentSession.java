@@ -1,10 +1,13 @@
 package io.meshlift.coordinator.control;
 
+import java.time.Instant;
+
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.jboss.logging.Logger;
 
 import io.meshlift.coordinator.transfer.AgentLink;
+import io.meshlift.core.pki.AgentId;
 import io.meshlift.proto.control.v1.AgentMessage;
 import io.meshlift.proto.control.v1.Heartbeat;
 import io.meshlift.proto.control.v1.Register;
@@ -47,6 +50,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             switch (message.getBodyCase()) {
                 case HEARTBEAT -> heartbeat(message.getHeartbeat());
                 case REPORT -> report(message.getReport());
+                case REAUTHENTICATE ->
+                    reauthenticate(message.getReauthenticate().getAccessToken());
                 case REGISTER ->
                     end(Status.FAILED_PRECONDITION.withDescription(
                             "agent " + connection.agentId() + " sent a second Register on one stream"));
@@ -75,6 +80,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 acknowledged,
                 handlers.grants().publicKey(),
                 handlers.grants().keyId()));
+        // Every agent learns the revoked set at once, so its peer server refuses revoked agents from now on.
+        connection.send(ControlMapper.revoked(handlers.revoked().get()));
         LOG.infof(
                 "agent %s registered (version %s, peer %s:%d, %d volume(s), reports applied up to %d)",
                 certified,
@@ -83,6 +90,13 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 register.getPeerPort(),
                 register.getVolumesCount(),
                 acknowledged);
+    }
+
+    /** A fresh token extends the stream; a refused one ends it (ControlStatus maps the refusal). */
+    private void reauthenticate(String token) {
+        Instant expiry = handlers.auth().reauthenticate(token, AgentId.of(connection.agentId()));
+        connection.tokenExpiry(expiry);
+        LOG.debugf("agent %s reauthenticated; its token is valid until %s", connection.agentId(), expiry);
     }
 
     private void heartbeat(Heartbeat heartbeat) {

@@ -1,6 +1,7 @@
 package io.meshlift.coordinator.control;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.google.protobuf.ByteString;
@@ -10,6 +11,7 @@ import io.meshlift.coordinator.agent.AgentVolume;
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
 import io.meshlift.coordinator.transfer.TransferReport;
+import io.meshlift.core.pki.AgentId;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.Command;
 import io.meshlift.proto.control.v1.CoordinatorMessage;
@@ -18,6 +20,7 @@ import io.meshlift.proto.control.v1.PeerSource;
 import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.ReportAck;
+import io.meshlift.proto.control.v1.RevokedAgents;
 import io.meshlift.proto.control.v1.Volume;
 import io.meshlift.proto.control.v1.Welcome;
 
@@ -25,6 +28,15 @@ import io.meshlift.proto.control.v1.Welcome;
 final class ControlMapper {
 
     private ControlMapper() {}
+
+    /** The complete revoked set, sorted so equal sets give equal messages. */
+    static CoordinatorMessage revoked(Collection<AgentId> revoked) {
+        return CoordinatorMessage.newBuilder()
+                .setRevokedAgents(RevokedAgents.newBuilder()
+                        .addAllAgentIds(
+                                revoked.stream().map(AgentId::value).sorted().toList()))
+                .build();
+    }
 
     static AgentRegistration fromWire(String agentId, Register register) {
         return new AgentRegistration(

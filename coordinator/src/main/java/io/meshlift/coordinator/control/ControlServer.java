@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
@@ -24,8 +25,11 @@ import io.meshlift.coordinator.config.CoordinatorConfig;
 import io.meshlift.coordinator.config.ReplicaIdentity;
 import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.report.ReportService;
+import io.meshlift.coordinator.revocation.AgentRevoked;
+import io.meshlift.coordinator.revocation.RevokedAgents;
 import io.meshlift.coordinator.transfer.TransferEngine;
 import io.meshlift.coordinator.transfer.TransferScheduler;
+import io.meshlift.core.pki.AgentId;
 
 /**
  * The agent control channel: grpc-java's Netty server on its own port with mutual TLS 1.3 (rather than
@@ -42,8 +46,15 @@ public class ControlServer {
 
     private final CoordinatorConfig config;
     private final AgentConnections connections;
-    private final ControlHandlers handlers;
     private final TransferScheduler scheduler;
+    private final RevokedAgents revoked;
+    private final AgentService agents;
+    private final ReportService reports;
+    private final TransferEngine engine;
+    private final ReplicaIdentity replica;
+    private final ObjectMapper json;
+    private final GrantService grants;
+    private ControlHandlers handlers;
     private Server server;
 
     ControlServer(
@@ -54,19 +65,19 @@ public class ControlServer {
             TransferEngine engine,
             TransferScheduler scheduler,
             ReplicaIdentity replica,
-            GrantService grants) {
+            GrantService grants,
+            RevokedAgents revoked,
+            ObjectMapper json) {
         this.config = config;
         this.connections = connections;
         this.scheduler = scheduler;
-        this.handlers = new ControlHandlers(
-                agents,
-                reports,
-                engine,
-                connections,
-                grants,
-                replica.id(),
-                config.control().heartbeatInterval(),
-                config.control().outboundQueue());
+        this.agents = agents;
+        this.reports = reports;
+        this.engine = engine;
+        this.replica = replica;
+        this.revoked = revoked;
+        this.json = json;
+        this.grants = grants;
     }
 
     void start(@Observes StartupEvent event) throws IOException {
@@ -82,23 +93,40 @@ public class ControlServer {
                     missing(cert, key, ca));
             return;
         }
+        ControlAuth auth = ControlAuth.from(config.control(), json);
+        revoked.refresh();
+        handlers = new ControlHandlers(
+                agents,
+                reports,
+                engine,
+                connections,
+                grants,
+                replica.id(),
+                config.control().heartbeatInterval(),
+                config.control().outboundQueue(),
+                auth,
+                revoked);
         // Fails start-up on an unusable key file rather than at the first assignment.
-        String grantKeyId = handlers.grants().keyId();
+        String grantKeyId = grants.keyId();
         server = NettyServerBuilder.forAddress(new InetSocketAddress(
                         config.control().host(), config.control().port()))
-                .sslContext(ControlTls.serverContext(cert.get(), key.get(), ca.get()))
+                .sslContext(ControlTls.serverContext(cert.get(), key.get(), ca.get(), revoked))
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .maxInboundMetadataSize(16 * 1024)
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
                 .permitKeepAliveWithoutCalls(true)
                 .addService(ServerInterceptors.intercept(
-                        new AgentControlGrpcService(handlers), new CallerIdentityInterceptor()))
+                        new AgentControlGrpcService(handlers), new CallerIdentityInterceptor(auth, revoked)))
                 .build()
                 .start();
         scheduler.start(this::sweep);
         LOG.infof(
-                "agent control channel on %s:%d (mTLS, TLS 1.3), replica %s, grant key %s",
-                config.control().host(), server.getPort(), handlers.replicaId(), grantKeyId);
+                "agent control channel on %s:%d (mTLS, TLS 1.3, %s), replica %s, grant key %s",
+                config.control().host(),
+                server.getPort(),
+                auth.required() ? "access tokens required" : "NO access tokens",
+                handlers.replicaId(),
+                grantKeyId);
     }
 
     /** Whether the control channel serves. */
@@ -118,8 +146,20 @@ public class ControlServer {
         return server.getPort();
     }
 
-    /** Marks agents OFFLINE after the configured number of missed heartbeats and closes their streams here. */
+    /**
+     * Closes the streams of agents revoked since the last run (on any replica) and of agents whose token
+     * expired, then marks agents OFFLINE after the configured number of missed heartbeats and closes their
+     * streams here.
+     */
     void sweep() {
+        RevokedAgents.Change change = revoked.refresh();
+        if (!change.added().isEmpty()) {
+            change.added().forEach(this::disconnectRevoked);
+            connections.broadcast(ControlMapper.revoked(change.all()));
+        }
+        for (String agent : connections.closeExpired(Instant.now())) {
+            LOG.infof("closed the control stream of agent %s: its access token expired", agent);
+        }
         Duration interval = config.control().heartbeatInterval();
         Instant cutoff =
                 Instant.now().minus(interval.multipliedBy(config.control().missedHeartbeats()));
@@ -133,6 +173,19 @@ public class ControlServer {
                     Status.UNAVAILABLE.withDescription("no heartbeat for "
                             + config.control().missedHeartbeats() + " intervals of " + interval.toMillis() + " ms"));
         }
+    }
+
+    /** A revocation on this replica: act at once rather than at the next sweep. */
+    void revoked(@Observes AgentRevoked event) {
+        if (handlers == null) {
+            return;
+        }
+        disconnectRevoked(event.agent());
+        connections.broadcast(ControlMapper.revoked(revoked.get()));
+    }
+
+    private void disconnectRevoked(AgentId agent) {
+        connections.close(agent.value(), Status.PERMISSION_DENIED.withDescription("agent " + agent + " is revoked"));
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

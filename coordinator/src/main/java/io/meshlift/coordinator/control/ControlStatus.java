@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 
 import io.grpc.Status;
 
+import io.meshlift.coordinator.agentauth.AgentTokenRejectedException;
 import io.meshlift.coordinator.error.ResourceNotFoundException;
 import io.meshlift.coordinator.error.StateConflictException;
 
@@ -14,6 +15,12 @@ final class ControlStatus {
     private ControlStatus() {}
 
     static Status of(Throwable error) {
+        if (error instanceof AgentTokenRejectedException rejected) {
+            return (rejected.kind() == AgentTokenRejectedException.Kind.INVALID
+                            ? Status.UNAUTHENTICATED
+                            : Status.PERMISSION_DENIED)
+                    .withDescription(error.getMessage());
+        }
         if (error instanceof ResourceNotFoundException) {
             return Status.NOT_FOUND.withDescription(error.getMessage());
         }

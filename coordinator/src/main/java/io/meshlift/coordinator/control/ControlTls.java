@@ -2,6 +2,7 @@ package io.meshlift.coordinator.control;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 import io.grpc.netty.GrpcSslContexts;
@@ -10,6 +11,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 
+import io.meshlift.core.pki.AgentId;
 import io.meshlift.core.pki.MeshTls;
 import io.meshlift.core.pki.MeshTrustManager;
 import io.meshlift.core.pki.ReloadingKeyManager;
@@ -26,11 +28,12 @@ final class ControlTls {
 
     private ControlTls() {}
 
-    static SslContext serverContext(Path certificate, Path key, Path ca) throws SSLException {
+    /** @param revoked read on every handshake; a revoked agent's certificate is refused there */
+    static SslContext serverContext(Path certificate, Path key, Path ca, Supplier<Set<AgentId>> revoked)
+            throws SSLException {
         return GrpcSslContexts.configure(
                         SslContextBuilder.forServer(new ReloadingKeyManager(certificate, key)), SslProvider.JDK)
-                // Revocation arrives with the security issue; until then every mesh certificate is accepted.
-                .trustManager(MeshTrustManager.acceptingAnyAgent(ca, Set::of))
+                .trustManager(MeshTrustManager.acceptingAnyAgent(ca, revoked))
                 .clientAuth(ClientAuth.REQUIRE)
                 .protocols(MeshTls.PROTOCOLS)
                 .build();

@@ -5,7 +5,11 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The coordinator with its control channel on a free port, fast heartbeats and a fast scheduler. */
+/**
+ * The coordinator with its control channel on a free port, fast heartbeats and a fast scheduler. These
+ * tests exercise the channel's protocol without Keycloak, so they switch token authentication off
+ * explicitly; ControlTokenTest covers the channel with tokens required.
+ */
 public class ControlChannelProfile implements QuarkusTestProfile {
 
     @Override
@@ -16,7 +20,8 @@ public class ControlChannelProfile implements QuarkusTestProfile {
                 "coordinator.control.missed-heartbeats", "4",
                 "coordinator.jobs.scheduler-interval", "100ms",
                 "coordinator.jobs.retry-backoff", "100ms",
-                "coordinator.jobs.lease-duration", "5s");
+                "coordinator.jobs.lease-duration", "5s",
+                "coordinator.control.require-token", "false");
     }
 
     @Override

@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -46,7 +48,7 @@ final class FakeAgent implements AutoCloseable {
     private final CompletableFuture<Status> closed = new CompletableFuture<>();
     private ScheduledExecutorService heartbeats;
 
-    private FakeAgent(Path caCertificate, String certifiedAs, int port) throws SSLException {
+    private FakeAgent(Path caCertificate, String certifiedAs, int port, String bearerToken) throws SSLException {
         this.certifiedAs = certifiedAs;
         LocalMesh mesh = LocalMesh.open(caCertificate.getParent());
         LocalMesh.AgentFiles files = mesh.agent(AgentId.of(certifiedAs));
@@ -58,7 +60,13 @@ final class FakeAgent implements AutoCloseable {
         channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
                 .sslContext(tls)
                 .build();
-        requests = AgentControlGrpc.newStub(channel).connect(new StreamObserver<>() {
+        AgentControlGrpc.AgentControlStub stub = AgentControlGrpc.newStub(channel);
+        if (bearerToken != null) {
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + bearerToken);
+            stub = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        }
+        requests = stub.connect(new StreamObserver<>() {
             @Override
             public void onNext(CoordinatorMessage message) {
                 synchronized (received) {
@@ -81,7 +89,19 @@ final class FakeAgent implements AutoCloseable {
 
     /** Opens a control stream presenting {@code certifiedAs}'s certificate. */
     static FakeAgent connect(Path caCertificate, String certifiedAs, int port) throws SSLException {
-        return new FakeAgent(caCertificate, certifiedAs, port);
+        return new FakeAgent(caCertificate, certifiedAs, port, null);
+    }
+
+    /** Opens a control stream presenting the certificate and {@code authorization: Bearer <bearerToken>}. */
+    static FakeAgent connect(Path caCertificate, String certifiedAs, int port, String bearerToken) throws SSLException {
+        return new FakeAgent(caCertificate, certifiedAs, port, bearerToken);
+    }
+
+    void reauthenticate(String accessToken) {
+        send(AgentMessage.newBuilder()
+                .setReauthenticate(
+                        io.meshlift.proto.control.v1.Reauthenticate.newBuilder().setAccessToken(accessToken))
+                .build());
     }
 
     synchronized void send(AgentMessage message) {
@@ -153,6 +173,10 @@ final class FakeAgent implements AutoCloseable {
                 received.wait(left);
             }
         }
+    }
+
+    boolean isOpen() {
+        return !closed.isDone();
     }
 
     /** The status the coordinator closed the stream with. */

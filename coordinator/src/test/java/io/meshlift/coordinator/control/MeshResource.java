@@ -32,7 +32,11 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-dst-refuse",
             "ctl-dst-delete",
             "ctl-dst-grant",
-            "ctl-src-refusing");
+            "ctl-src-refusing",
+            "ctl-tok-a",
+            "ctl-tok-b",
+            "ctl-revoked",
+            "ctl-witness");
 
     private Path directory;
 

@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * disk, gets its final permissions, and is then renamed over the target. Readers (including the
  * reloading managers) see either the old or the new file, never a torn one.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {}
 
@@ -26,7 +26,7 @@ final class AtomicFiles {
      *
      * @throws PemFileException naming the file if it cannot be written
      */
-    static void write(Path file, byte[] content, boolean secret) {
+    public static void write(Path file, byte[] content, boolean secret) {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
