@@ -89,7 +89,9 @@ public class TransferEngine {
      * longer current (cancelled job, superseded attempt, unknown), pause those of paused jobs. This is how
      * a cancel or pause requested on another replica reaches the agent.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own: heartbeats arrive on gRPC threads, which have no request context, so
+    // SUPPORTS would leave the repository without a session.
+    @Transactional
     public List<AgentLink.Instruction> reconcile(String agentId, List<String> runningAssignments) {
         List<AgentLink.Instruction> instructions = new ArrayList<>();
         for (String assignmentId : runningAssignments) {

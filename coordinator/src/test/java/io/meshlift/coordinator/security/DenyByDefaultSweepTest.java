@@ -29,8 +29,24 @@ class DenyByDefaultSweepTest {
         String admin = KeycloakServer.shared().clientCredentialsToken(KeycloakServer.REALM, "meshlift-test-admin");
         List<ApiOperation> operations = ApiOperations.fetch(admin);
         return operations.stream()
-                .map(operation ->
-                        dynamicTest("no token: " + operation, () -> assertUnauthorized(operation.call(null))));
+                .map(operation -> dynamicTest("no token: " + operation, () -> {
+                    Response response = operation.call(null);
+                    if (operation.key().equals(ENROLL)) {
+                        assertEnrollmentTokenRequired(response);
+                    } else {
+                        assertUnauthorized(response);
+                    }
+                }));
+    }
+
+    /** Its credential is a one-time enrollment token (docs/security.md); without one it is refused all the same. */
+    private static final String ENROLL = "POST /api/v1/enroll";
+
+    private static void assertEnrollmentTokenRequired(Response response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Enrollment");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("urn:meshlift:problem:enrollment-token-missing");
     }
 
     @Test

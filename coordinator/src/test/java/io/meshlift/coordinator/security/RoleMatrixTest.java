@@ -98,7 +98,9 @@ class RoleMatrixTest {
                 for (Caller caller : Caller.values()) {
                     cases.add(dynamicTest(
                             caller + "'s bearer token is no credential for " + operation,
-                            () -> assertThat(operation.call(bearer(tokens.get(caller))).statusCode())
+                            () -> assertThat(operation
+                                            .call(bearer(tokens.get(caller)))
+                                            .statusCode())
                                     .as(caller + " " + operation)
                                     .isEqualTo(401)));
                 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 import io.meshlift.it.dataset.DatasetFixtures;
 import io.meshlift.it.dataset.TreeComparison;
+import io.meshlift.it.harness.AgentEnrollment;
 import io.meshlift.it.harness.AgentProcess;
 import io.meshlift.it.harness.CoordinatorProcess;
 import io.meshlift.it.harness.LocalMeshFixture;
@@ -209,6 +210,8 @@ class CoordinatorFaultsIT {
         return AgentProcess.builder(id, mesh, workspace)
                 .volume("data", workspace.dir("agents", id, "volume"))
                 .property("agent.coordinator.address", coordinator.controlAddress())
+                .properties(
+                        AgentEnrollment.enroll(coordinator, mesh.agent(id), workspace.dir("agents", id, "credentials")))
                 .build();
     }
 }

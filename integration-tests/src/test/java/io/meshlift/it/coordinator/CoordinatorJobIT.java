@@ -1,6 +1,8 @@
 package io.meshlift.it.coordinator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
@@ -27,10 +31,12 @@ import io.meshlift.it.dataset.DatasetFixtures;
 import io.meshlift.it.dataset.TreeComparison;
 import io.meshlift.it.dataset.TreeEntry;
 import io.meshlift.it.dataset.TreeSnapshot;
+import io.meshlift.it.harness.AgentEnrollment;
 import io.meshlift.it.harness.AgentProcess;
 import io.meshlift.it.harness.CoordinatorProcess;
 import io.meshlift.it.harness.LocalMeshFixture;
 import io.meshlift.it.harness.Workspace;
+import io.meshlift.testkit.keycloak.KeycloakServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -247,6 +253,8 @@ class CoordinatorJobIT {
         return AgentProcess.builder(id, mesh, workspace)
                 .volume("data", workspace.dir("agents", id, "volume"))
                 .property("agent.coordinator.address", coordinator.controlAddress())
+                .properties(
+                        AgentEnrollment.enroll(coordinator, mesh.agent(id), workspace.dir("agents", id, "credentials")))
                 .build();
     }
 
@@ -314,5 +322,38 @@ class CoordinatorJobIT {
         assertThat(api.statusWithoutToken("/api/v1/audit/ledger/verify")).isEqualTo(401);
         assertThat(api.statusWithoutToken("/q/openapi")).isEqualTo(401);
         assertThat(api.statusWithoutToken("/q/health/ready")).isEqualTo(200);
+    }
+
+    /**
+     * After a whole job with enrollment, tokens and grants: no secret the run handled appears in any
+     * process log (coordinator, agents, Keycloak's own log is not Meshlift's and is not scanned).
+     */
+    @Test
+    @Order(7)
+    void logsHoldNoSecrets() throws IOException {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(KeycloakServer.shared().clientSecret("meshlift-provisioner"));
+        for (String id : List.of("a1", "a2", "a3")) {
+            secrets.add(
+                    Files.readString(workspace.dir("agents", id, "credentials").resolve("client-secret")));
+        }
+        // Any JSON Web Token (an access token, or a grant were it JWT-shaped) and any PEM private key.
+        Pattern jwt = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(workspace.logs())) {
+            logs = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(logs).as("process logs of this run").hasSizeGreaterThanOrEqualTo(4);
+        for (Path log : logs) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            for (String secret : secrets) {
+                assertThat(secret).isNotBlank();
+                assertThat(text.contains(secret))
+                        .as(log + " holds a client secret")
+                        .isFalse();
+            }
+            assertThat(jwt.matcher(text).find()).as(log + " holds a token").isFalse();
+            assertThat(text).as(log.toString()).doesNotContain("PRIVATE KEY");
+        }
     }
 }

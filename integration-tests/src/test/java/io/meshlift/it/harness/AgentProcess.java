@@ -82,6 +82,12 @@ public final class AgentProcess implements AutoCloseable {
             return this;
         }
 
+        /** Several {@link #property}s at once. */
+        public Builder properties(java.util.Map<String, String> more) {
+            more.forEach(this::property);
+            return this;
+        }
+
         /** The agent, not yet started. */
         public AgentProcess build() {
             return new AgentProcess(this);

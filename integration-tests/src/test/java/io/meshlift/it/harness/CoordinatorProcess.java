@@ -28,6 +28,7 @@ public final class CoordinatorProcess implements AutoCloseable {
 
     private final AgentFiles tls;
     private final Path caCertificate;
+    private final Path caKey;
     private final Path dataDir;
     private final JvmProcess jvm;
     private final int controlPort;
@@ -39,6 +40,7 @@ public final class CoordinatorProcess implements AutoCloseable {
     private CoordinatorProcess(Builder builder) {
         this.tls = builder.mesh.agent(IDENTITY);
         this.caCertificate = builder.mesh.caCertificate();
+        this.caKey = builder.mesh.caKey();
         this.dataDir = builder.workspace.dir("coordinator", "data");
         this.jvm = new JvmProcess(
                 "the coordinator",
@@ -102,13 +104,18 @@ public final class CoordinatorProcess implements AutoCloseable {
         settings.put("quarkus.http.port", Integer.toString(httpPort));
         // The realm URL, as an operator would export MESHLIFT_OIDC_URL (a system property resolves the same way).
         settings.put("MESHLIFT_OIDC_URL", keycloak.realmUrl(KeycloakServer.REALM));
-        // The harness's agents hold mesh certificates made by LocalMesh, not enrolled Keycloak clients, so
-        // the control channel runs on mTLS alone here (the coordinator logs a WARN). Access tokens on the
-        // control channel are tested in the coordinator module against the real Keycloak
-        // (KeycloakControlTest, ControlTokenTest).
-        settings.put("coordinator.control.require-token", "false");
+        // Agents enroll (AgentEnrollment): the coordinator signs their CSRs with the mesh CA and creates
+        // their Keycloak clients through the provisioner account; the control channel then requires
+        // their access tokens, as in production.
+        settings.put("coordinator.ca.cert", caCertificate.toString());
+        settings.put("coordinator.ca.key", caKey.toString());
+        settings.put("coordinator.keycloak.url", keycloak.baseUrl());
+        settings.put("coordinator.control.oidc.issuer", keycloak.issuer(KeycloakServer.REALM));
         settings.putAll(properties);
-        jvm.launch("384m", settings);
+        jvm.launch(
+                "384m",
+                settings,
+                Map.of("COORDINATOR_KEYCLOAK_CLIENT_SECRET", keycloak.clientSecret("meshlift-provisioner")));
     }
 
     /** Waits until the coordinator answers ready; fails early, with the log's tail, if the JVM exits. */

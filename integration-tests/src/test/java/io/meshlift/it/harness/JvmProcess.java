@@ -54,6 +54,14 @@ final class JvmProcess {
 
     /** Launches {@code java -Xmx<heap> -Dk=v... -jar runner} without waiting for readiness. */
     synchronized void launch(String heap, Map<String, String> settings) {
+        launch(heap, settings, Map.of());
+    }
+
+    /**
+     * Like {@link #launch(String, Map)}, with extra environment variables: where secrets go, since the
+     * command line (logged here, and visible to every local user) must not carry them.
+     */
+    synchronized void launch(String heap, Map<String, String> settings, Map<String, String> secretEnvironment) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
@@ -67,6 +75,7 @@ final class JvmProcess {
         builder.environment().remove("LC_ALL");
         builder.environment().remove("LC_CTYPE");
         builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().putAll(secretEnvironment);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         starts++;
         appendToLog(

@@ -41,6 +41,10 @@ public final class LocalMeshFixture {
         return mesh.caCertificate();
     }
 
+    public Path caKey() {
+        return mesh.caKey();
+    }
+
     public CertificateAuthority authority() {
         return mesh.authority();
     }
