@@ -30,4 +30,23 @@ public interface KeycloakConfig {
     /** Audience put into agents' access tokens; the control channel requires it. */
     @WithDefault("meshlift-coordinator")
     String coordinatorAudience();
+
+    /** First-install provisioning of the realm ({@link RealmProvisioner}); off unless asked for. */
+    Provision provision();
+
+    interface Provision {
+
+        /** Bring the realm to Meshlift's layout at start-up: roles, audience scope, clients. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * A master-realm administrator; from the environment (COORDINATOR_KEYCLOAK_PROVISION_ADMIN_USERNAME),
+         * and dropped once the realm exists: day-to-day the coordinator needs only its provisioner client.
+         */
+        Optional<String> adminUsername();
+
+        /** That administrator's password (COORDINATOR_KEYCLOAK_PROVISION_ADMIN_PASSWORD); never logged. */
+        Optional<String> adminPassword();
+    }
 }
