@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.meshlift.it.harness.CoordinatorProcess;
+import io.meshlift.it.harness.HttpCalls;
 import io.meshlift.testkit.keycloak.KeycloakServer;
 
 /**
@@ -141,14 +142,7 @@ final class CoordinatorApi {
         if (token != null) {
             request.header("Authorization", "Bearer " + token.get());
         }
-        try {
-            return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.build().uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return HttpCalls.send(http, request, REQUEST_TIMEOUT);
     }
 
     private static String write(Object value) {

@@ -82,14 +82,7 @@ public final class AdminClient {
     public record Served(long manifests, long chunks, long bytes) {}
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(request.build().uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return HttpCalls.send(http, request, REQUEST_TIMEOUT);
     }
 
     private static String write(Object value) {

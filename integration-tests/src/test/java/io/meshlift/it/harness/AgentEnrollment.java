@@ -31,6 +31,7 @@ public final class AgentEnrollment {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private AgentEnrollment() {}
 
@@ -68,24 +69,20 @@ public final class AgentEnrollment {
     }
 
     private static JsonNode post(URI uri, String authorization, String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = HttpCalls.send(HTTP, request, REQUEST_TIMEOUT);
+        if (response.statusCode() / 100 != 2) {
+            // The body is a problem document; it never echoes tokens or secrets.
+            throw new IllegalStateException(
+                    "POST " + uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                // The body is a problem document; it never echoes tokens or secrets.
-                throw new IllegalStateException(
-                        "POST " + uri.getPath() + " answered " + response.statusCode() + ": " + response.body());
-            }
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
