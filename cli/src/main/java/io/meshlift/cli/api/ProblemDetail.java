@@ -31,7 +31,7 @@ public record ProblemDetail(int status, String type, String title, String detail
             if (text.length() > MAX_PLAIN_BODY) {
                 text = text.substring(0, MAX_PLAIN_BODY) + "...";
             }
-            return new ProblemDetail(status, "about:blank", "HTTP " + status, text, List.of());
+            return new ProblemDetail(status, "about:blank", text.isEmpty() ? "HTTP " + status : text, "", List.of());
         }
         List<String> errors = new ArrayList<>();
         for (JsonNode error : problem.path("errors")) {
