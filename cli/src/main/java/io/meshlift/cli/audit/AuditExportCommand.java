@@ -15,12 +15,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-import io.meshlift.cli.CliException;
 import io.meshlift.cli.ExitCodes;
 import io.meshlift.cli.api.CoordinatorClient;
 import io.meshlift.cli.api.CoordinatorOptions;
@@ -144,19 +145,15 @@ public final class AuditExportCommand implements Callable<Integer> {
         }
     }
 
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    static final class FormatConverter implements ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
             try {
                 return Format.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(
+                throw new TypeConversionException(
                         "'" + value + "' is not an export format; use json, csv or sha256sum");
             }
         }
-    }
-
-    static CliException usage(String message) {
-        return new CliException(ExitCodes.USAGE, message);
     }
 }

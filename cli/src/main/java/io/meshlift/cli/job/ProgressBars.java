@@ -5,22 +5,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Live bars on the terminal (stderr): one for the whole job, one per transfer, each with bytes, rate and
- * ETA. The rate is measured by the bar from the bytes it sees move; the ETA is the coordinator's, which
- * smooths over the agents' reports.
+ * Live bars on the terminal: one for the whole job, one per transfer, each with bytes, rate and ETA. The
+ * rate is measured by the bar from the bytes it sees move; the ETA is the coordinator's, which smooths
+ * over the agents' reports. A bar stays indefinite until its total is known (a transfer before the
+ * source's manifest arrived).
  */
 final class ProgressBars implements ProgressView {
 
     private static final long MIB = 1024 * 1024;
 
+    /** Where bars are drawn; null for the library's console (stderr, several bars on their own lines). */
+    private final Supplier<ProgressBarConsumer> consumer;
+
     private final Map<String, Bar> bars = new LinkedHashMap<>();
+
+    ProgressBars() {
+        this(null);
+    }
+
+    ProgressBars(Supplier<ProgressBarConsumer> consumer) {
+        this.consumer = consumer;
+    }
 
     @Override
     public void update(JsonNode job) {
@@ -53,7 +67,7 @@ final class ProgressBars implements ProgressView {
     }
 
     private Bar bar(String key, String name) {
-        return bars.computeIfAbsent(key, k -> new Bar(name));
+        return bars.computeIfAbsent(key, k -> new Bar(name, consumer == null ? null : consumer.get()));
     }
 
     private static String shortId(String id) {
@@ -64,16 +78,19 @@ final class ProgressBars implements ProgressView {
         private final AtomicReference<Long> eta = new AtomicReference<>();
         private final ProgressBar progress;
 
-        Bar(String name) {
-            progress = new ProgressBarBuilder()
+        Bar(String name, ProgressBarConsumer consumer) {
+            ProgressBarBuilder builder = new ProgressBarBuilder()
                     .setTaskName(name)
-                    .setInitialMax(0)
+                    .setInitialMax(-1)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" MiB", MIB)
                     .setUpdateIntervalMillis(500)
                     .showSpeed()
-                    .setEtaFunction(state -> Optional.ofNullable(eta.get()).map(Duration::ofSeconds))
-                    .build();
+                    .setEtaFunction(state -> Optional.ofNullable(eta.get()).map(Duration::ofSeconds));
+            if (consumer != null) {
+                builder.setConsumer(consumer);
+            }
+            progress = builder.build();
         }
 
         void show(long done, long total, Long etaSeconds, String message) {
@@ -83,6 +100,7 @@ final class ProgressBars implements ProgressView {
             }
             progress.stepTo(done);
             progress.setExtraMessage(message);
+            progress.refresh();
         }
     }
 }

@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +27,7 @@ import io.meshlift.cli.job.JobWatch;
 import io.meshlift.cli.job.ProgressView;
 import io.meshlift.cli.output.OutputOptions;
 import io.meshlift.cli.output.Table;
+import io.meshlift.cli.output.Units;
 import io.meshlift.core.plan.PlanParseResult;
 
 /**
@@ -117,9 +121,9 @@ public final class PlanApplyCommand implements Callable<Integer> {
         }
         JsonNode transfers = dryRun.path("transfers");
         long datasets = 0;
-        java.util.Set<String> names = new java.util.HashSet<>();
-        java.util.Set<String> agents = new java.util.TreeSet<>();
-        java.util.Set<String> offline = new java.util.TreeSet<>();
+        Set<String> names = new HashSet<>();
+        Set<String> agents = new TreeSet<>();
+        Set<String> offline = new TreeSet<>();
         for (JsonNode t : transfers) {
             if (names.add(t.path("dataset").asText())) {
                 datasets++;
@@ -143,7 +147,7 @@ public final class PlanApplyCommand implements Callable<Integer> {
                     t.path("sourceAgent").asText(),
                     t.path("destinationAgent").asText(),
                     t.path("verify").asText(),
-                    io.meshlift.cli.output.Units.bytes(t.path("chunkSize").asLong()));
+                    Units.bytes(t.path("chunkSize").asLong()));
         }
         table.print(out);
         if (!dryRun.path("note").asText("").isEmpty()) {
@@ -154,11 +158,7 @@ public final class PlanApplyCommand implements Callable<Integer> {
 
     /** Collects the agent of an {@code agent:volume:path} endpoint and whether the coordinator sees it ONLINE. */
     private static void agentOf(
-            JsonNode transfer,
-            String endpoint,
-            String stateField,
-            java.util.Set<String> agents,
-            java.util.Set<String> offline) {
+            JsonNode transfer, String endpoint, String stateField, Set<String> agents, Set<String> offline) {
         String agent = transfer.path(endpoint).asText().split(":", 2)[0];
         agents.add(agent);
         if (!"ONLINE".equals(transfer.path(stateField).asText())) {

@@ -45,7 +45,9 @@ class PlanValidateCommandTest {
     void everyErrorIsPrintedWithFileLineAndColumnAndTheExitCodeIsOne() throws Exception {
         Path plan = write(
                 "plan.yaml",
-                VALID.replace("path: backups/billing }\n    destinations", "path: /etc }\n    destinations")
+                VALID.replace(
+                                "volume: data, path: backups/billing }\n      destinations",
+                                "volume: data, path: /etc }\n      destinations")
                         .replace("name: billing", "name: Billing"));
 
         CommandRun run = CommandRun.of("plan", "validate", plan.toString());
