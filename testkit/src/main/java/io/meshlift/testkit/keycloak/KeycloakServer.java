@@ -47,7 +47,15 @@ public final class KeycloakServer implements AutoCloseable {
     /** System property: parent directory of work directories. */
     public static final String WORK_PROPERTY = "meshlift.keycloak.work";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * System property: how long to wait for Keycloak to serve its realms, as an ISO-8601 duration (default
+     * {@code PT5M}). On a machine shared by many builds, {@code kc.sh start-dev}'s own build step alone can
+     * take minutes.
+     */
+    public static final String STARTUP_TIMEOUT_PROPERTY = "meshlift.keycloak.startup-timeout";
+
+    private static final Duration STARTUP_TIMEOUT =
+            Duration.parse(System.getProperty(STARTUP_TIMEOUT_PROPERTY, "PT5M"));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
