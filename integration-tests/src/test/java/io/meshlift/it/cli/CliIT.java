@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -249,6 +251,26 @@ class CliIT {
 
     @Test
     @Order(9)
+    void anExpiredTokenIsRenewedFromTheSecretFileWithoutAnotherLogin() throws IOException {
+        Path session = operator.configDir().resolve("session.json");
+        ObjectNode stored = (ObjectNode) JSON.readTree(Files.readString(session));
+        String before = stored.path("accessToken").asText();
+        stored.put("accessTokenExpiresAt", Instant.now().minusSeconds(60).getEpochSecond());
+        Files.writeString(session, stored.toString());
+
+        CliRun.Result result = operator.run("jobs", "get", jobId, "--output", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode renewed = JSON.readTree(Files.readString(session));
+        assertThat(renewed.path("accessToken").asText()).isNotEqualTo(before);
+        assertThat(renewed.path("accessTokenExpiresAt").asLong())
+                .isGreaterThan(Instant.now().getEpochSecond());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(session)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    @Order(10)
     void steeringAFinishedJobIsAConflictAndAnUnknownJobIsNotFound() {
         CliRun.Result pause = operator.run("jobs", "pause", jobId);
         assertThat(pause.exitCode()).as(pause.toString()).isEqualTo(6);
@@ -260,7 +282,7 @@ class CliIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anOperatorMayNotReadTheAudit() {
         CliRun.Result result = operator.run("audit", "show", jobId);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
@@ -268,7 +290,7 @@ class CliIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void auditShowListsEveryFileAsMatching() throws IOException {
         CliRun.Result result = auditor.run("audit", "show", jobId, "--output", "json");
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -286,7 +308,7 @@ class CliIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void sha256sumExportIsCheckedByCoreutilsInTheDestinationDirectory() throws Exception {
         Path sums = workspace.dir("cli").resolve("job.sha256");
         CliRun.Result export = auditor.run("audit", "export", jobId, "--format", "sha256sum", "-o", sums.toString());
@@ -304,7 +326,7 @@ class CliIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void jsonAndCsvExportsStreamOneRowPerFile() throws IOException {
         CliRun.Result json = auditor.run("audit", "export", jobId, "--format", "json");
         assertThat(json.exitCode()).as(json.toString()).isZero();
@@ -322,7 +344,7 @@ class CliIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void auditVerifyPassesOnTheDestinationAndReportsEveryKindOfDifferenceOnATamperedCopy() throws IOException {
         CliRun.Result clean = auditor.run("audit", "verify", jobId, destination.toString());
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
@@ -353,7 +375,7 @@ class CliIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void logoutForgetsTheLogin() {
         CliRun.Result logout = operator.run("logout");
         assertThat(logout.exitCode()).as(logout.toString()).isZero();
@@ -363,7 +385,7 @@ class CliIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void noOutputEverHeldASecretOrAToken() throws IOException {
         secrets.add(Files.readString(operatorSecret).strip());
         secrets.add(Files.readString(auditorSecret).strip());
