@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  * copy. Exit codes are checked for every command, and no output ever holds a secret or a token.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class CliIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
