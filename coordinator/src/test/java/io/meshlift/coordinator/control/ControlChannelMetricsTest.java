@@ -74,11 +74,11 @@ class ControlChannelMetricsTest {
 
     @Test
     void reportsOverTheControlChannelMoveTheCountersAndGauges() throws Exception {
-        try (FakeAgent source = online("met-src");
-                FakeAgent destination = online("met-dst")) {
+        try (FakeAgent source = online("ctl-src");
+                FakeAgent destination = online("ctl-met-dst")) {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> scrape().value("meshlift_coordinator_control_streams") >= 2);
-            String jobId = startJob(PlanFixtures.plan("met-plan", "met-src", "met-dst"));
+            String jobId = startJob(PlanFixtures.plan("met-plan", "ctl-src", "ctl-met-dst"));
             String id = destination
                     .next(CoordinatorMessage.BodyCase.ASSIGN)
                     .getAssign()
@@ -104,6 +104,10 @@ class ControlChannelMetricsTest {
                             >= 1);
             assertThat(scrape().value("meshlift_coordinator_agents", "state=\"ONLINE\""))
                     .isGreaterThanOrEqualTo(2);
+            // The REST calls above are timed, with the histogram the dashboard's percentiles need.
+            assertThat(after.value("http_server_requests_seconds_count", "uri=\"/api/v1/jobs\"", "method=\"POST\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(after.has("http_server_requests_seconds_bucket")).isTrue();
             assertThat(jobId).isNotBlank();
         }
     }
@@ -128,9 +132,9 @@ class ControlChannelMetricsTest {
         };
         Logger engineLog = Logger.getLogger("io.meshlift.coordinator.transfer");
         engineLog.addHandler(capture);
-        try (FakeAgent source = online("log-src");
-                FakeAgent destination = online("log-dst")) {
-            String jobId = startJob(PlanFixtures.plan("log-plan", "log-src", "log-dst"));
+        try (FakeAgent source = online("ctl-src");
+                FakeAgent destination = online("ctl-log-dst")) {
+            String jobId = startJob(PlanFixtures.plan("log-plan", "ctl-src", "ctl-log-dst"));
             String id = destination
                     .next(CoordinatorMessage.BodyCase.ASSIGN)
                     .getAssign()
@@ -145,7 +149,7 @@ class ControlChannelMetricsTest {
                     .filter(r -> r.getFormattedMessage().endsWith("SUCCEEDED"))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no log line of the finished transfer in " + records));
-            assertThat(finishedLine.getMdc("agent")).isEqualTo("log-dst");
+            assertThat(finishedLine.getMdc("agent")).isEqualTo("ctl-log-dst");
             assertThat(finishedLine.getMdc("jobId")).isEqualTo(jobId);
             assertThat(finishedLine.getMdc("transferId")).isEqualTo(transferId);
             assertThat(finishedLine.getMdc("assignmentId")).isEqualTo(id);
