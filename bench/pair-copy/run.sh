@@ -175,7 +175,8 @@ SPORT=$(free_port); SHTTP=$(free_port); DPORT=$(free_port); DHTTP=$(free_port)
 MLDSTROOT="$WORK/ml-dst"; mkdir -p "$MLDSTROOT" "$WORK/src-state" "$WORK/dst-state"
 
 start_agent() {  # id datadir statedir peerport httpport
-  LANG=C.UTF-8 java -Xmx256m -Dagent.id="$1" -Dagent.volumes.data="$2" -Dagent.state-dir="$3" \
+  # Each agent needs its own management (metrics) port on this host.
+  LANG=C.UTF-8 java -Dquarkus.management.port="$(free_port)" -Xmx256m -Dagent.id="$1" -Dagent.volumes.data="$2" -Dagent.state-dir="$3" \
     -Dagent.tls.cert="$MESH/$1/agent.crt" -Dagent.tls.key="$MESH/$1/agent.key" -Dagent.tls.ca="$MESH/ca.crt" \
     -Dagent.peer.port="$4" -Dagent.peer.authorization=mesh -Dquarkus.http.port="$5" -jar "$AGENT_JAR" > "$WORK/agent-$1.log" 2>&1 &
   echo $!

@@ -45,6 +45,8 @@ final class AppConfigChecks {
         DeployedApp agent = agent(manifests, repo);
         List<String> violations = new ArrayList<>();
         violations.addAll(portDeclared(agent, "agent.peer.port", "peer"));
+        violations.addAll(portDeclared(agent, "quarkus.management.port", "metrics"));
+        violations.addAll(metricsScrapable(agent));
         violations.addAll(probesReachHttp(agent));
         violations.addAll(expressionsResolve(agent));
         List<String> paths =
@@ -75,6 +77,8 @@ final class AppConfigChecks {
         List<String> violations = new ArrayList<>();
         violations.addAll(portDeclared(coordinator, "quarkus.http.port", "http"));
         violations.addAll(portDeclared(coordinator, "coordinator.control.port", "control"));
+        violations.addAll(portDeclared(coordinator, "quarkus.management.port", "metrics"));
+        violations.addAll(metricsScrapable(coordinator));
         violations.addAll(probesReachHttp(coordinator));
         violations.addAll(expressionsResolve(coordinator));
         for (String key : List.of("quarkus.http.host", "coordinator.control.host")) {
@@ -107,6 +111,34 @@ final class AppConfigChecks {
         if (hostPort != null && !hostPort.equals(configured.get())) {
             violations.add(app.describe() + ": hostPort of '" + portName + "' is " + hostPort + " but " + key + " is "
                     + configured.get());
+        }
+        return violations;
+    }
+
+    /**
+     * Metrics are on the management interface (docs/adr/0008): enabled, off loopback so Prometheus can
+     * reach it, and the pod's scrape annotations name its port and path.
+     */
+    private static List<String> metricsScrapable(DeployedApp app) {
+        List<String> violations = new ArrayList<>();
+        if (!app.config().get("quarkus.management.enabled").map("true"::equals).orElse(false)) {
+            violations.add(app.describe() + ": quarkus.management.enabled is not true, so /q/metrics is not served");
+        }
+        if (app.config().get("quarkus.management.host").map(LOOPBACK::equals).orElse(true)) {
+            violations.add(app.describe() + ": quarkus.management.host is loopback (or unset), so Prometheus cannot"
+                    + " scrape it");
+        }
+        java.util.Map<String, String> annotations = app.podAnnotations();
+        String port = app.config()
+                .port("quarkus.management.port")
+                .map(String::valueOf)
+                .orElse(null);
+        if (!"true".equals(annotations.get("prometheus.io/scrape"))
+                || port == null
+                || !port.equals(annotations.get("prometheus.io/port"))
+                || !"/q/metrics".equals(annotations.get("prometheus.io/path"))) {
+            violations.add(app.describe() + ": pod annotations prometheus.io/scrape, /port, /path must be true, " + port
+                    + " and /q/metrics, are " + annotations);
         }
         return violations;
     }

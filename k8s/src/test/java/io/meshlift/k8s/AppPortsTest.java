@@ -22,6 +22,7 @@ class AppPortsTest {
         assertThat(agent.port("agent.peer.port")).contains(7443);
         assertThat(agent.port("quarkus.http.port")).contains(7080);
         assertThat(agent.get("quarkus.http.host")).contains("127.0.0.1");
+        assertThat(agent.port("quarkus.management.port")).contains(9465);
     }
 
     @Test
@@ -31,6 +32,7 @@ class AppPortsTest {
 
         assertThat(coordinator.port("quarkus.http.port")).contains(8080);
         assertThat(coordinator.port("coordinator.control.port")).contains(7444);
+        assertThat(coordinator.port("quarkus.management.port")).contains(9464);
     }
 
     @Test

@@ -161,6 +161,35 @@ class BrokenManifestTest {
     }
 
     @Test
+    void reportsMetricsOnLoopbackThatPrometheusCannotScrape() {
+        ObjectNode data = (ObjectNode)
+                find("ConfigMap", "meshlift-coordinator-config").tree().path("data");
+        data.put(
+                "application.properties",
+                data.path("application.properties")
+                        .asText()
+                        .replace("quarkus.management.host=0.0.0.0", "quarkus.management.host=127.0.0.1"));
+
+        assertThat(AppConfigChecks.coordinatorMatchesConfig(manifests, Manifests.repoDir()))
+                .singleElement(STRING)
+                .contains("quarkus.management.host is loopback");
+    }
+
+    @Test
+    void reportsAScrapeAnnotationNamingAnotherPort() {
+        ((ObjectNode) find("DaemonSet", "meshlift-agent")
+                        .spec()
+                        .path("template")
+                        .path("metadata")
+                        .path("annotations"))
+                .put("prometheus.io/port", "9464");
+
+        assertThat(AppConfigChecks.agentMatchesConfig(manifests, Manifests.repoDir()))
+                .singleElement(STRING)
+                .contains("prometheus.io/scrape, /port, /path must be true, 9465 and /q/metrics");
+    }
+
+    @Test
     void reportsAnUndocumentedSecretReference() {
         ObjectNode env = (ObjectNode)
                 container("Deployment", "meshlift-coordinator").path("env").get(0);

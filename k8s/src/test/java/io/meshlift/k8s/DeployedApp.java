@@ -132,6 +132,16 @@ final class DeployedApp {
         return pod;
     }
 
+    /** The pod template's annotations (empty when it has none). */
+    Map<String, String> podAnnotations() {
+        return PodSpecs.template(workload)
+                .map(template ->
+                        template.getMetadata() == null || template.getMetadata().getAnnotations() == null
+                                ? Map.<String, String>of()
+                                : template.getMetadata().getAnnotations())
+                .orElse(Map.of());
+    }
+
     Container container() {
         return container;
     }

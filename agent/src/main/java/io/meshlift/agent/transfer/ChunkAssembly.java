@@ -66,8 +66,7 @@ final class ChunkAssembly {
                         FileTransfer.write(part, spec.offset(), bytes);
                         journal.recordWritten(spec.index());
                         fetched.increment();
-                        context.counters().chunksFetched.increment();
-                        context.counters().bytesFetched.add(bytes.size());
+                        context.counters().chunkFetched(bytes.size());
                     } else {
                         failure.compareAndSet(null, unwrap(error));
                     }
@@ -89,15 +88,17 @@ final class ChunkAssembly {
     }
 
     private CompletableFuture<ByteString> fetchWithRetry(ChunkSpec spec, int corruptAttempt, int unavailableAttempt) {
+        context.counters().chunkRequested();
         return context.client()
                 .fetch(spec)
+                .whenComplete((bytes, error) -> context.counters().chunkAnswered())
                 .handle((bytes, error) -> {
                     if (error == null) {
                         return CompletableFuture.completedFuture(bytes);
                     }
                     Throwable cause = unwrap(error);
                     if (cause instanceof ChunkCorruptException corrupt) {
-                        context.counters().chunksRejected.increment();
+                        context.counters().chunkRejected();
                         context.incidents().corruptChunk(corrupt);
                         if (corruptAttempt < context.chunkAttempts()) {
                             return fetchWithRetry(spec, corruptAttempt + 1, unavailableAttempt);

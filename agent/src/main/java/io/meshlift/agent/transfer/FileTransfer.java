@@ -167,8 +167,7 @@ final class FileTransfer {
     }
 
     private FileResult done(FileResult.Outcome outcome, byte[] destinationDigest, long chunksFetched) {
-        context.counters().filesDone.increment();
-        context.counters().bytesDone.add(entry.size());
+        context.counters().fileDone(entry.size());
         return new FileResult(
                 entry.path().toString(),
                 entry.size(),

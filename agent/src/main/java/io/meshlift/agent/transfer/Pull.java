@@ -32,7 +32,8 @@ final class Pull {
     private final ContextFactory contexts;
     private final Limits limits;
     private final PullListener listener;
-    private final TransferCounters counters = new TransferCounters();
+    private final TransferCounters counters;
+    private final PullLogContext logContext;
     private final IncidentLog incidents;
     private final Instant startedAt = Instant.now();
     private volatile PullState state = PullState.QUEUED;
@@ -44,9 +45,18 @@ final class Pull {
     /** The encoded grant sent with every peer call; replaced when the coordinator sends a fresh one. */
     private volatile byte[] grant;
 
-    Pull(PullRequest request, Path dir, ContextFactory contexts, Limits limits, PullListener listener, byte[] grant) {
+    Pull(
+            PullRequest request,
+            Path dir,
+            ContextFactory contexts,
+            Limits limits,
+            PullListener listener,
+            byte[] grant,
+            TransferMetrics metrics) {
         this.request = request;
         this.grant = grant.clone();
+        this.counters = new TransferCounters(metrics);
+        this.logContext = PullLogContext.of(request.id(), grant);
         this.listener = listener;
         this.dir = dir;
         this.contexts = contexts;
@@ -67,6 +77,11 @@ final class Pull {
         return request;
     }
 
+    /** The MDC of this pull's log lines, on whichever thread they are written. */
+    PullLogContext logContext() {
+        return logContext;
+    }
+
     Path dir() {
         return dir;
     }
@@ -75,10 +90,12 @@ final class Pull {
         runner = Thread.currentThread();
         state = PullState.RUNNING;
         ManagedChannel managed = channels.open(request.source());
-        Channel channel = ClientInterceptors.intercept(managed, new GrantAttacher(() -> grant));
+        Channel channel = ClientInterceptors.intercept(
+                managed, new GrantAttacher(() -> grant), new LogContextInterceptor(logContext));
         ExecutorService fileWorkers =
-                Executors.newFixedThreadPool(limits.filesInFlight(), named("pull-" + request.id()));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("pull-watchdog"));
+                Executors.newFixedThreadPool(limits.filesInFlight(), logContext.threads(named("pull-" + request.id())));
+        ScheduledExecutorService timers =
+                Executors.newSingleThreadScheduledExecutor(logContext.threads(named("pull-watchdog")));
         try (PeerChunkClient client = new PeerChunkClient(
                         request.source(),
                         channel,

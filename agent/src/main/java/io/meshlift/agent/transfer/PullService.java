@@ -43,12 +43,19 @@ public class PullService {
     private final BandwidthLimiter agentLimiter;
     private final DirectorySyncs directorySyncs = new DirectorySyncs();
     private final PullListener listeners;
+    private final TransferMetrics metrics;
     private ExecutorService pullRunner;
     private ScheduledExecutorService scheduler;
     private PeerChannels channels;
 
-    PullService(AgentConfig config, AgentRuntime runtime, ObjectMapper json, Instance<PullListener> listeners) {
+    PullService(
+            AgentConfig config,
+            AgentRuntime runtime,
+            ObjectMapper json,
+            Instance<PullListener> listeners,
+            TransferMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.listeners = new SafeListeners(listeners);
         this.runtime = runtime;
         this.json = json;
@@ -77,7 +84,7 @@ public class PullService {
         runtime.volumes().get(request.volume());
         Path dir = pullsDir().resolve(request.id());
         Files.createDirectories(dir);
-        Pull pull = new Pull(request, dir, newContextFactory(), limits(), listeners, spec.grantBytes());
+        Pull pull = new Pull(request, dir, newContextFactory(), limits(), listeners, spec.grantBytes(), metrics);
         if (pulls.putIfAbsent(request.id(), pull) != null) {
             throw new PullConflictException(request.id());
         }
@@ -136,9 +143,17 @@ public class PullService {
     }
 
     private void run(Pull pull) {
+        try (PullLogContext.Scope ignored = pull.logContext().apply()) {
+            runInContext(pull);
+        }
+    }
+
+    private void runInContext(Pull pull) {
+        metrics.pullStarted();
         try {
             pull.run(channels, runtime.volumes().get(pull.request().volume()), json);
         } finally {
+            metrics.pullEnded();
             PullProgress last = pull.progress();
             finished.put(last.id(), last);
             pulls.remove(last.id());

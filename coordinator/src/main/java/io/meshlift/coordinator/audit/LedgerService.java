@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.meshlift.coordinator.metrics.CoordinatorMetrics;
+
 /** Appends to the audit ledger's hash chain and verifies it (see {@link LedgerChain} for the hash). */
 @ApplicationScoped
 public class LedgerService {
@@ -19,12 +21,14 @@ public class LedgerService {
     private final LedgerRepository ledger;
     private final LedgerReader reader;
     private final ObjectMapper json;
+    private final CoordinatorMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    LedgerService(LedgerRepository ledger, LedgerReader reader, ObjectMapper json) {
+    LedgerService(LedgerRepository ledger, LedgerReader reader, ObjectMapper json, CoordinatorMetrics metrics) {
         this.ledger = ledger;
         this.reader = reader;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -72,6 +76,7 @@ public class LedgerService {
         ledger.persist(record);
         head.seq = record.seq;
         head.hash = record.hash;
+        metrics.ledgerAppended(kind);
         return new LedgerEntry(record.seq, record.hash);
     }
 

@@ -18,6 +18,8 @@ import io.meshlift.coordinator.audit.FileRecordService;
 import io.meshlift.coordinator.audit.FileReport;
 import io.meshlift.coordinator.audit.LedgerKind;
 import io.meshlift.coordinator.audit.LedgerService;
+import io.meshlift.coordinator.logging.TransferLogContext;
+import io.meshlift.coordinator.metrics.CoordinatorMetrics;
 import io.meshlift.coordinator.transfer.Transfer;
 import io.meshlift.coordinator.transfer.TransferEngine;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -44,12 +46,19 @@ public class ReportService {
     private final TransferEngine engine;
     private final FileRecordService files;
     private final LedgerService ledger;
+    private final CoordinatorMetrics metrics;
 
-    ReportService(AgentRepository agents, TransferEngine engine, FileRecordService files, LedgerService ledger) {
+    ReportService(
+            AgentRepository agents,
+            TransferEngine engine,
+            FileRecordService files,
+            LedgerService ledger,
+            CoordinatorMetrics metrics) {
         this.agents = agents;
         this.engine = engine;
         this.files = files;
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     /**
@@ -58,6 +67,13 @@ public class ReportService {
      * @return the highest report id applied for the agent, after this one: what to acknowledge
      */
     public long apply(String agentId, TransferReport report) {
+        metrics.reportReceived(report);
+        try (TransferLogContext logContext = TransferLogContext.report(agentId, report.assignmentId())) {
+            return applyOnce(agentId, report);
+        }
+    }
+
+    private long applyOnce(String agentId, TransferReport report) {
         long applied = lastApplied(agentId);
         if (report.reportId() <= applied) {
             LOG.debugf("agent %s replayed report %d (applied up to %d)", agentId, report.reportId(), applied);
@@ -153,7 +169,11 @@ public class ReportService {
             Optional<FileReport> fileReport = QuarkusTransaction.requiringNew()
                     .call(() -> engine.reportedBy(agentId, assignmentId)
                             .map(transfer -> toFileReport(agentId, transfer, file)));
-            fileReport.ifPresent(files::record);
+            fileReport.ifPresent(stored -> {
+                if (files.record(stored) == FileRecordService.Outcome.RECORDED) {
+                    metrics.fileRecorded(stored.sourceSha256().equalsIgnoreCase(stored.destinationSha256()));
+                }
+            });
         } catch (FileRecordConflictException e) {
             // The first record stays; the agent must not replay this forever, so the report is consumed.
             LOG.errorf("agent %s: %s", agentId, e.getMessage());

@@ -22,6 +22,7 @@ import io.meshlift.coordinator.config.CoordinatorConfig;
 import io.meshlift.coordinator.job.Job;
 import io.meshlift.coordinator.job.JobCompletion;
 import io.meshlift.coordinator.job.JobRepository;
+import io.meshlift.coordinator.logging.TransferLogContext;
 import io.meshlift.coordinator.plan.PlanService;
 import io.meshlift.core.plan.DatasetSpec;
 import io.meshlift.core.plan.TransferSettings;
@@ -81,6 +82,7 @@ public class TransferEngine {
                     agentId, assignmentId, transfer.get().destinationAgent);
             return Optional.empty();
         }
+        TransferLogContext.transfer(transfer.get().id, transfer.get().jobId, transfer.get().dataset);
         return transfer;
     }
 

@@ -36,7 +36,9 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-tok-a",
             "ctl-tok-b",
             "ctl-revoked",
-            "ctl-witness");
+            "ctl-witness",
+            "ctl-met-dst",
+            "ctl-log-dst");
 
     private Path directory;
 

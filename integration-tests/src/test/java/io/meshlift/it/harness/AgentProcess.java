@@ -2,6 +2,7 @@ package io.meshlift.it.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,6 +30,9 @@ public final class AgentProcess implements AutoCloseable {
     private final JvmProcess jvm;
     private final int peerPort;
     private final int httpPort;
+    /** The management port (metrics); a free one, as several processes share this host. */
+    private final int managementPort;
+
     private final AdminClient admin;
 
     private AgentProcess(Builder builder) {
@@ -45,6 +49,7 @@ public final class AgentProcess implements AutoCloseable {
                 "agent");
         this.peerPort = FreePorts.next();
         this.httpPort = FreePorts.next();
+        this.managementPort = FreePorts.next();
         this.admin = new AdminClient(httpPort);
     }
 
@@ -114,6 +119,7 @@ public final class AgentProcess implements AutoCloseable {
         settings.put("agent.peer.port", Integer.toString(peerPort));
         settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("quarkus.http.port", Integer.toString(httpPort));
+        settings.put("quarkus.management.port", Integer.toString(managementPort));
         settings.putAll(properties);
         jvm.launch("256m", settings);
     }
@@ -160,6 +166,11 @@ public final class AgentProcess implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Where Prometheus metrics are served (loopback). */
+    public URI metricsUri() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/q/metrics");
     }
 
     public AdminClient admin() {

@@ -33,6 +33,9 @@ public final class CoordinatorProcess implements AutoCloseable {
     private final JvmProcess jvm;
     private final int controlPort;
     private final int httpPort;
+    /** The management port (metrics); a free one, as several processes share this host. */
+    private final int managementPort;
+
     private final Map<String, String> properties;
     private final AdminClient health;
     private final KeycloakServer keycloak;
@@ -49,6 +52,7 @@ public final class CoordinatorProcess implements AutoCloseable {
                 "coordinator");
         this.controlPort = FreePorts.next();
         this.httpPort = FreePorts.next();
+        this.managementPort = FreePorts.next();
         this.properties = Map.copyOf(builder.properties);
         // Only its readiness probe is used: /q/health/ready is the same path on agent and coordinator.
         this.health = new AdminClient(httpPort);
@@ -102,6 +106,7 @@ public final class CoordinatorProcess implements AutoCloseable {
         settings.put("coordinator.control.port", Integer.toString(controlPort));
         settings.put("quarkus.http.host", "127.0.0.1");
         settings.put("quarkus.http.port", Integer.toString(httpPort));
+        settings.put("quarkus.management.port", Integer.toString(managementPort));
         // The realm URL, as an operator would export MESHLIFT_OIDC_URL (a system property resolves the same way).
         settings.put("MESHLIFT_OIDC_URL", keycloak.realmUrl(KeycloakServer.REALM));
         // Agents enroll (AgentEnrollment): the coordinator signs their CSRs with the mesh CA and creates
@@ -161,6 +166,11 @@ public final class CoordinatorProcess implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Where Prometheus metrics are served (loopback). */
+    public URI metricsUri() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/q/metrics");
     }
 
     /** {@code http://127.0.0.1:<port>}: the REST API is under {@code /api/v1}. */
