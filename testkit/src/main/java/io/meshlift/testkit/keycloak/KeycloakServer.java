@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Configuration (system properties): {@value KeycloakDistribution#ZIP_PROPERTY} the distribution zip
  * (required), {@value #WORK_PROPERTY} the directory under which work directories are created (default: the
- * temporary directory).
+ * temporary directory), {@value #STARTUP_TIMEOUT_PROPERTY} how long to wait for the realms, in seconds
+ * (default 300; a machine shared by several builds can need more).
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -47,7 +48,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** System property: parent directory of work directories. */
     public static final String WORK_PROPERTY = "meshlift.keycloak.work";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+    /** System property: seconds to wait for Keycloak to serve its realms. */
+    public static final String STARTUP_TIMEOUT_PROPERTY = "meshlift.keycloak.startup-timeout";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 300));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
