@@ -7,19 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a coordinator replica's log says it did, for checks the REST API cannot make: which agents
- * registered on its control channel, and which assignments it sent. The lines are the coordinator's INFO
- * messages of {@code AgentSession} and {@code TransferScheduler}.
+ * What the logs say about replicas, for checks the REST API cannot make: which assignments a replica
+ * sent, and which replica an agent is connected to. The lines are the INFO messages of the coordinator's
+ * {@code TransferScheduler} and of the agent's {@code CoordinatorLink}.
  */
 final class ReplicaLog {
 
-    private static final Pattern REGISTERED = Pattern.compile("agent (\\S+) registered \\(version");
+    private static final Pattern CONNECTED = Pattern.compile("connected to coordinator (\\S+) at ");
+    private static final Pattern DOWN = Pattern.compile("coordinator link to \\S+ down: ");
     private static final Pattern ASSIGNED =
             Pattern.compile("assigned (\\S+) \\(job ([0-9a-f-]{36}), dataset (\\S+)\\) to (\\S+?)( again)?$");
 
@@ -28,16 +27,21 @@ final class ReplicaLog {
 
     private ReplicaLog() {}
 
-    /** Agents that registered with this replica at least once. */
-    static Set<String> registered(Path log) {
-        Set<String> agents = new TreeSet<>();
-        for (String line : lines(log)) {
-            Matcher matcher = REGISTERED.matcher(line);
-            if (matcher.find()) {
-                agents.add(matcher.group(1));
+    /**
+     * The replica id an agent's log says its control stream is on now, or null when its last word is that
+     * the link is down (or it never connected).
+     */
+    static String connectedTo(Path agentLog) {
+        String replica = null;
+        for (String line : lines(agentLog)) {
+            Matcher connected = CONNECTED.matcher(line);
+            if (connected.find()) {
+                replica = connected.group(1);
+            } else if (DOWN.matcher(line).find()) {
+                replica = null;
             }
         }
-        return agents;
+        return replica;
     }
 
     /** Assignments of {@code jobId} this replica sent, in log order. */
