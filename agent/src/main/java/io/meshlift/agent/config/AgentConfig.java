@@ -105,7 +105,7 @@ public interface AgentConfig {
     }
 
     interface Coordinator {
-        /** host:port of the coordinator's AgentControl endpoint; unset means no coordinator link. */
+        /** host:port of the coordinator's AgentControl endpoint, or a comma-separated list of replicas to fail over between; unset means no coordinator link. */
         Optional<String> address();
 
         /** Agent-id-shaped identity the coordinator's certificate must carry. */

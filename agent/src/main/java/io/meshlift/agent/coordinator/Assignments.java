@@ -124,11 +124,20 @@ final class Assignments {
                     outbox.append(Report.newBuilder().setAssignmentId(id).setFinished(ControlMapper.finished(now)));
                 }
             }
-            case KIND_PAUSE, KIND_RESUME ->
+            case KIND_PAUSE ->
                 refuse(
                         id,
                         command.getKind() + " is not supported by this agent: pulls cannot pause yet. Cancel the "
                                 + "assignment and assign it again; the new pull reuses every verified file and chunk");
+            // Pulls never pause here, so there is nothing to resume: a running assignment carries on, and
+            // one this agent does not run is started by the re-sent Assignment that follows the command
+            // (a lease taken over by another replica). Refusing would make the coordinator start a second
+            // attempt of a transfer that is still running.
+            case KIND_RESUME ->
+                LOG.debugf(
+                        "assignment %s: resume requested; %s",
+                        id,
+                        known(id) == null ? "not running here, the re-sent assignment starts it" : "it never paused");
             default -> refuse(id, "unknown command kind " + command.getKindValue());
         }
     }

@@ -44,7 +44,8 @@ import io.meshlift.proto.control.v1.Welcome;
 /**
  * The agent's side of the control channel: dials the coordinator over mTLS (TLS 1.3, the server
  * must prove the configured coordinator identity), keeps one {@code Connect} stream, and after any
- * failure reconnects with exponential backoff and jitter, for as long as the agent runs. Pulls
+ * failure reconnects with exponential backoff and jitter, for as long as the agent runs, to the next
+ * replica when several are listed ({@link CoordinatorAddresses}). Pulls
  * never depend on the link: they go on while it is down, and their reports wait in the {@link
  * ReportOutbox}. Off unless {@code agent.coordinator.address} is set.
  *
@@ -72,7 +73,7 @@ public class CoordinatorLink {
     private ScheduledExecutorService link;
     private ReportOutbox outbox;
     private Assignments assignments;
-    private CoordinatorAddress address;
+    private CoordinatorAddresses addresses;
     private AgentId coordinatorIdentity;
     private Backoff backoff;
     private ManagedChannel channel;
@@ -106,7 +107,7 @@ public class CoordinatorLink {
             LOG.info("no agent.coordinator.address: no coordinator link; pulls start through the admin API only");
             return;
         }
-        address = CoordinatorAddress.parse(settings.address().get());
+        addresses = CoordinatorAddresses.parse(settings.address().get());
         coordinatorIdentity = AgentId.of(settings.identity());
         backoff = new Backoff(
                 settings.reconnectInitialBackoff(),
@@ -119,7 +120,7 @@ public class CoordinatorLink {
         outbox.onAppend(this::wakeSender);
         LOG.infof(
                 "coordinator link to %s (identity %s); %d report(s) wait from before, last report id %d",
-                address, coordinatorIdentity, outbox.pending(), outbox.lastId());
+                addresses, coordinatorIdentity, outbox.pending(), outbox.lastId());
         link.execute(this::connect);
     }
 
@@ -159,6 +160,7 @@ public class CoordinatorLink {
             }
         }
         try {
+            CoordinatorAddress address = addresses.current();
             channel = NettyChannelBuilder.forAddress(address.host(), address.port())
                     .sslContext(runtime.tls().clientContext(coordinatorIdentity))
                     .build();
@@ -239,7 +241,10 @@ public class CoordinatorLink {
             grants.trust(welcome.getGrantPublicKey().toByteArray(), welcome.getGrantKeyId());
             LOG.infof(
                     "connected to coordinator %s at %s; it has reports up to %d, %d wait to be sent",
-                    welcome.getCoordinatorId(), address, welcome.getAcknowledgedReportId(), outbox.pending());
+                    welcome.getCoordinatorId(),
+                    addresses.current(),
+                    welcome.getAcknowledgedReportId(),
+                    outbox.pending());
         }
 
         @Override
@@ -288,8 +293,12 @@ public class CoordinatorLink {
         if (stopped) {
             return;
         }
+        CoordinatorAddress failed = addresses.current();
+        // Another replica may be up while this one is not: the next attempt dials it.
+        CoordinatorAddress next = addresses.failover();
         long wait = backoff.nextMillis();
-        LOG.warnf("coordinator link to %s down: %s; next attempt in %d ms (pulls go on)", address, why, wait);
+        LOG.warnf(
+                "coordinator link to %s down: %s; next attempt to %s in %d ms (pulls go on)", failed, why, next, wait);
         link.schedule(this::connect, wait, TimeUnit.MILLISECONDS);
     }
 

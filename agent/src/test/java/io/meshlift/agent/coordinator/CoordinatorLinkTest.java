@@ -248,6 +248,37 @@ class CoordinatorLinkTest {
         assertThat(LinkFixture.dir().resolve("dst/copies/secret/a.txt")).doesNotExist();
     }
 
+    @Test
+    void resumeIsNoRefusalSoAnAssignmentReSentAfterALeaseTakeOverRunsOnce() throws Exception {
+        dataset("resumed");
+        FakeCoordinator coordinator = coordinator(true);
+        String id = "0b1c2a4e-8d7b-4c1e-9a55-0b3f2d9e7c11/1";
+
+        // What a replica taking over an expired lease sends: RESUME, then the same assignment again.
+        coordinator.send(command(Command.Kind.KIND_RESUME, id));
+        assign(coordinator, assignment(id, "resumed", "copies/resumed"));
+        await().atMost(WAIT).until(() -> !finished(coordinator, id).isEmpty());
+        coordinator.send(command(Command.Kind.KIND_RESUME, id));
+        // Commands are handled in order: once the PAUSE after it is refused, the RESUME has been handled.
+        coordinator.send(command(Command.Kind.KIND_PAUSE, id));
+        await().atMost(WAIT).until(() -> !reason(coordinator, id).isEmpty());
+
+        assertThat(coordinator.reportsFor(id))
+                .filteredOn(Report::hasRefused)
+                .singleElement()
+                .satisfies(
+                        refusal -> assertThat(refusal.getRefused().getReason()).contains("cannot pause"));
+        assertThat(finished(coordinator, id))
+                .singleElement()
+                .satisfies(end -> assertThat(end.getFinished().getState()).isEqualTo("SUCCEEDED"));
+    }
+
+    private static CoordinatorMessage command(Command.Kind kind, String assignmentId) {
+        return CoordinatorMessage.newBuilder()
+                .setCommand(Command.newBuilder().setKind(kind).setAssignmentId(assignmentId))
+                .build();
+    }
+
     private static String reason(FakeCoordinator coordinator, String id) {
         return coordinator.reportsFor(id).stream()
                 .filter(Report::hasRefused)

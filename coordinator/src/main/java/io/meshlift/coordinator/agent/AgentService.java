@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.meshlift.core.pki.AgentId;
@@ -42,12 +45,28 @@ public class AgentService {
     }
 
     /**
-     * Creates or updates the agent's row from its Register: ONLINE, seen now.
+     * Creates or updates the agent's row from its Register: ONLINE, seen now, in a transaction of its own.
+     *
+     * <p>The first registration of an agent can reach two replicas at once (an agent that gave up waiting
+     * on one replica's Welcome and dialled the next): both find no row to lock and both insert. The
+     * primary key lets one insert win; the other meets it, rolls back and runs again, now finding the row
+     * and updating it under its lock, so a registration never fails for having raced another.
      *
      * @return the highest report id applied for this agent (the Welcome's acknowledged_report_id)
      */
-    @Transactional
     public long register(AgentRegistration registration) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> registerOnce(registration));
+        } catch (PersistenceException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            LOG.debugf("agent %s was registered concurrently by another replica; updating its row", registration.id());
+            return QuarkusTransaction.requiringNew().call(() -> registerOnce(registration));
+        }
+    }
+
+    private long registerOnce(AgentRegistration registration) {
         Agent agent = agents.findById(registration.id(), LockModeType.PESSIMISTIC_WRITE);
         boolean isNew = agent == null;
         if (isNew) {
@@ -63,6 +82,8 @@ public class AgentService {
         agent.maxConcurrentPulls = registration.maxConcurrentPulls();
         if (isNew) {
             agents.persist(agent);
+            // Meet a concurrent first registration here, inside the call, where register() can retry.
+            agents.flush();
         }
         if (registration.lastReportId() < agent.lastReportId) {
             // The agent lost reports it had produced (e.g. its state directory was wiped): say so, keep ours.
@@ -100,6 +121,16 @@ public class AgentService {
                 .list();
         silent.forEach(a -> a.state = AgentState.OFFLINE);
         return silent.stream().map(a -> a.id).toList();
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Instant now() {

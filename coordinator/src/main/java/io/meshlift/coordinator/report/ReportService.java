@@ -1,5 +1,7 @@
 package io.meshlift.coordinator.report;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.meshlift.coordinator.agent.Agent;
 import io.meshlift.coordinator.agent.AgentRepository;
+import io.meshlift.coordinator.agent.AgentState;
 import io.meshlift.coordinator.audit.FileRecordConflictException;
 import io.meshlift.coordinator.audit.FileRecordService;
 import io.meshlift.coordinator.audit.FileReport;
@@ -107,10 +110,16 @@ public class ReportService {
     }
 
     private long advanceAndApply(String agentId, TransferReport report) {
+        // A report is a sign of life as good as a heartbeat: the agent's heartbeats queue on its stream
+        // behind the reports before them, so a busy agent whose reports take a while to apply would
+        // otherwise be marked OFFLINE, and its stream closed, by the heartbeat sweep of any replica.
         int advanced = agents.update(
-                "lastReportId = ?1, version = version + 1 where id = ?2 and lastReportId < ?1",
+                "lastReportId = ?1, lastSeen = ?3, state = ?4, version = version + 1"
+                        + " where id = ?2 and lastReportId < ?1",
                 report.reportId(),
-                agentId);
+                agentId,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                AgentState.ONLINE);
         if (advanced == 0) {
             Agent agent = agents.findById(agentId);
             return agent == null ? 0 : agent.lastReportId;

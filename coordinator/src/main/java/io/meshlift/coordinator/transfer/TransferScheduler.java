@@ -98,9 +98,14 @@ public class TransferScheduler {
                 }
                 if (agents.assign(agent, order)) {
                     sent.put(order.assignmentId(), new Sent(agent, now));
+                    // "again": the same assignment re-sent (lease taken over, job resumed), not a new attempt.
                     LOG.infof(
-                            "assigned %s (job %s, dataset %s) to %s",
-                            order.assignmentId(), order.jobId(), order.dataset(), agent);
+                            "assigned %s (job %s, dataset %s) to %s%s",
+                            order.assignmentId(),
+                            order.jobId(),
+                            order.dataset(),
+                            agent,
+                            order.resend() ? " again" : "");
                 } else {
                     leases.release(order.assignmentId(), replica.id());
                 }

@@ -9,12 +9,14 @@ import io.meshlift.core.pki.LocalMesh.AgentFiles;
 import io.meshlift.testkit.keycloak.KeycloakServer;
 
 /**
- * A real coordinator JVM started from the packaged runner: embedded H2 in its own data directory,
+ * A real coordinator JVM started from the packaged runner: embedded H2 in its own data directory (or,
+ * with {@link Builder#postgres}, the PostgreSQL package on a shared database, one replica of several),
  * the control channel (mTLS gRPC) on a free loopback port with a mesh certificate issued to
  * {@code coordinator}, and the REST API on another free loopback port, trusting bearer tokens of the
  * {@code meshlift} realm of the JVM's shared real Keycloak ({@link KeycloakServer#shared()}, started on
  * first use; see {@link #keycloak()} for tokens). Its output goes to
- * {@code logs/coordinator.log}; the process is only ever signalled by its own PID.
+ * {@code logs/<name>.log} ({@code coordinator} unless {@link Builder#name} says otherwise); the process is
+ * only ever signalled by its own PID.
  *
  * <p>Lifecycle: {@link #start()} launches it and returns once {@code /q/health/ready} answers;
  * {@link #stopGracefully()} sends SIGTERM, {@link #kill9()} SIGKILL; {@link #restart()} starts it
@@ -39,17 +41,27 @@ public final class CoordinatorProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final AdminClient health;
     private final KeycloakServer keycloak;
+    private final PostgresServer postgres;
 
     private CoordinatorProcess(Builder builder) {
         this.tls = builder.mesh.agent(IDENTITY);
         this.caCertificate = builder.mesh.caCertificate();
         this.caKey = builder.mesh.caKey();
-        this.dataDir = builder.workspace.dir("coordinator", "data");
-        this.jvm = new JvmProcess(
-                "the coordinator",
-                builder.workspace.logs().resolve("coordinator.log"),
-                "meshlift.coordinator.runner",
-                "coordinator");
+        this.dataDir = builder.workspace.dir(builder.name, "data");
+        this.postgres = builder.postgres;
+        // db-kind is fixed when Quarkus builds the app: PostgreSQL needs the package built for it.
+        this.jvm = postgres == null
+                ? new JvmProcess(
+                        "the coordinator " + builder.name,
+                        builder.workspace.logs().resolve(builder.name + ".log"),
+                        "meshlift.coordinator.runner",
+                        "coordinator")
+                : new JvmProcess(
+                        "the coordinator " + builder.name,
+                        builder.workspace.logs().resolve(builder.name + ".log"),
+                        "meshlift.coordinator.postgres.runner",
+                        "coordinator",
+                        "quarkus-app-postgres");
         this.controlPort = FreePorts.next();
         this.httpPort = FreePorts.next();
         this.managementPort = FreePorts.next();
@@ -71,10 +83,28 @@ public final class CoordinatorProcess implements AutoCloseable {
         private final LocalMeshFixture mesh;
         private final Workspace workspace;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private String name = "coordinator";
+        private PostgresServer postgres;
 
         private Builder(LocalMeshFixture mesh, Workspace workspace) {
             this.mesh = mesh;
             this.workspace = workspace;
+        }
+
+        /** Names the process's log file and data directory: replicas of one test need one each. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Runs the PostgreSQL package ({@code coordinator/target/quarkus-app-postgres}) on {@code postgres}
+         * instead of embedded H2. Replicas sharing the database must also share
+         * {@code coordinator.grants.key-file}, as in production.
+         */
+        public Builder postgres(PostgresServer postgres) {
+            this.postgres = postgres;
+            return this;
         }
 
         /** An extra {@code -Dkey=value} (e.g. {@code coordinator.control.heartbeat-interval}); wins over the defaults. */
@@ -116,11 +146,17 @@ public final class CoordinatorProcess implements AutoCloseable {
         settings.put("coordinator.ca.key", caKey.toString());
         settings.put("coordinator.keycloak.url", keycloak.baseUrl());
         settings.put("coordinator.control.oidc.issuer", keycloak.issuer(KeycloakServer.REALM));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("COORDINATOR_KEYCLOAK_CLIENT_SECRET", keycloak.clientSecret("meshlift-provisioner"));
+        if (postgres != null) {
+            settings.put("quarkus.profile", "postgres");
+            settings.put("MESHLIFT_DB_URL", postgres.jdbcUrl());
+            settings.put("MESHLIFT_DB_USERNAME", postgres.username());
+            // The embedded server trusts local connections; the profile only needs the variable set.
+            environment.put("MESHLIFT_DB_PASSWORD", "unused");
+        }
         settings.putAll(properties);
-        jvm.launch(
-                "384m",
-                settings,
-                Map.of("COORDINATOR_KEYCLOAK_CLIENT_SECRET", keycloak.clientSecret("meshlift-provisioner")));
+        jvm.launch("384m", settings, environment);
     }
 
     /** Waits until the coordinator answers ready; fails early, with the log's tail, if the JVM exits. */

@@ -47,9 +47,14 @@ final class JvmProcess {
      * @param module the module whose quarkus-app holds the runner, for the default path and the hint
      */
     JvmProcess(String name, Path logFile, String runnerProperty, String module) {
+        this(name, logFile, runnerProperty, module, "quarkus-app");
+    }
+
+    /** @param appDir the directory under the module's target/ holding the runner, e.g. quarkus-app-postgres */
+    JvmProcess(String name, Path logFile, String runnerProperty, String module, String appDir) {
         this.name = name;
         this.logFile = logFile;
-        this.runner = runner(runnerProperty, module);
+        this.runner = runner(runnerProperty, module, appDir);
     }
 
     /** Launches {@code java -Xmx<heap> -Dk=v... -jar runner} without waiting for readiness. */
@@ -170,11 +175,10 @@ final class JvmProcess {
         }
     }
 
-    private static Path runner(String property, String module) {
+    private static Path runner(String property, String module, String appDir) {
         String configured = System.getProperty(property);
-        Path runner = configured == null
-                ? Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar")
-                : Path.of(configured);
+        Path runner =
+                configured == null ? Path.of("..", module, "target", appDir, "quarkus-run.jar") : Path.of(configured);
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException(module + " runner " + runner.toAbsolutePath()
                     + " is missing; build it with: mvn -o install -DskipTests -pl proto,core," + module);
