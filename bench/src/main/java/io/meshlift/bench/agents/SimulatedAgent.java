@@ -1,0 +1,141 @@
+package io.meshlift.bench.agents;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+import io.meshlift.proto.control.v1.AgentControlGrpc;
+import io.meshlift.proto.control.v1.AgentMessage;
+import io.meshlift.proto.control.v1.CoordinatorMessage;
+import io.meshlift.proto.control.v1.Heartbeat;
+import io.meshlift.proto.control.v1.Register;
+import io.meshlift.proto.control.v1.Volume;
+
+/**
+ * The control-plane footprint of one agent and nothing else: one mTLS channel with its own certificate,
+ * one {@code Connect} stream, a {@code Register}, then a {@code Heartbeat} (with its volume, as the real
+ * agent sends) every interval the coordinator's {@code Welcome} names. It runs no transfers.
+ */
+final class SimulatedAgent {
+
+    private static final long TOTAL_BYTES = 4L << 40;
+
+    private final String id;
+    private final ManagedChannel channel;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong heartbeatsSent;
+    private final CompletableFuture<Long> welcomed = new CompletableFuture<>();
+    private final CompletableFuture<Status> ended = new CompletableFuture<>();
+    private StreamObserver<AgentMessage> stream;
+    private ScheduledFuture<?> heartbeats;
+
+    SimulatedAgent(String id, ManagedChannel channel, ScheduledExecutorService timer, AtomicLong heartbeatsSent) {
+        this.id = id;
+        this.channel = channel;
+        this.timer = timer;
+        this.heartbeatsSent = heartbeatsSent;
+    }
+
+    /** Opens the stream and registers; {@link #welcomed()} completes with the heartbeat interval in ms. */
+    void connect() {
+        stream = AgentControlGrpc.newStub(channel).connect(new StreamObserver<>() {
+            @Override
+            public void onNext(CoordinatorMessage message) {
+                if (message.hasWelcome()) {
+                    startHeartbeats(message.getWelcome().getHeartbeatIntervalMs());
+                }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                stopHeartbeats();
+                Status status = Status.fromThrowable(error);
+                welcomed.completeExceptionally(error);
+                ended.complete(status);
+            }
+
+            @Override
+            public void onCompleted() {
+                stopHeartbeats();
+                welcomed.completeExceptionally(new IllegalStateException("stream of " + id + " closed"));
+                ended.complete(Status.OK);
+            }
+        });
+        send(AgentMessage.newBuilder()
+                .setRegister(Register.newBuilder()
+                        .setAgentId(id)
+                        .setVersion("bench")
+                        .addVolumes(volume())
+                        .setPeerHost("127.0.0.1")
+                        .setPeerPort(7443)
+                        .setMaxConcurrentPulls(2))
+                .build());
+    }
+
+    CompletableFuture<Long> welcomed() {
+        return welcomed;
+    }
+
+    /** Completes when the coordinator ends the stream (or the channel fails). */
+    CompletableFuture<Status> ended() {
+        return ended;
+    }
+
+    String id() {
+        return id;
+    }
+
+    private void startHeartbeats(long intervalMillis) {
+        // Real agents start at different moments; a random phase spreads the heartbeats over the interval
+        // instead of sending a thousand at once.
+        long phase = ThreadLocalRandom.current().nextLong(intervalMillis);
+        synchronized (this) {
+            heartbeats = timer.scheduleAtFixedRate(this::heartbeat, phase, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+        welcomed.complete(intervalMillis);
+    }
+
+    private void heartbeat() {
+        send(AgentMessage.newBuilder()
+                .setHeartbeat(Heartbeat.newBuilder().addVolumes(volume()))
+                .build());
+        heartbeatsSent.incrementAndGet();
+    }
+
+    private synchronized void stopHeartbeats() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+    }
+
+    private synchronized void send(AgentMessage message) {
+        if (!ended.isDone()) {
+            stream.onNext(message);
+        }
+    }
+
+    private static Volume volume() {
+        return Volume.newBuilder()
+                .setName("data")
+                .setTotalBytes(TOTAL_BYTES)
+                .setFreeBytes(TOTAL_BYTES / 2)
+                .build();
+    }
+
+    /** Ends the stream as an agent shutting down does. */
+    void close() {
+        stopHeartbeats();
+        synchronized (this) {
+            if (stream != null && !ended.isDone()) {
+                stream.onCompleted();
+            }
+        }
+    }
+}
