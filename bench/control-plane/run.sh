@@ -61,6 +61,7 @@ LANG=C.UTF-8 java -Xmx1g \
   -Dbench.git.revision="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
   -Dmeshlift.keycloak.zip="$KC_ZIP" \
   -Dmeshlift.keycloak.work="$WORK/keycloak" \
+  -Dmeshlift.keycloak.startup-timeout=900 \
   "${PROPS[@]}" \
   -cp "$BENCH/target/classes:$BENCH/target/lib/*" \
   io.meshlift.bench.ControlPlaneBench "$WHICH" 2>&1 | tee "$WORK/bench.log"
