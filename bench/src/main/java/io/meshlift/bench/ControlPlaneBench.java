@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.meshlift.bench.agents.AgentsBenchmark;
 import io.meshlift.bench.export.AuditExportBenchmark;
 import io.meshlift.bench.rest.RestLatencyBenchmark;
+import io.meshlift.testkit.keycloak.KeycloakServer;
 
 /**
  * Entry point of {@code bench/control-plane/run.sh}: {@code agents | rest | export | all}. Sizes come from
@@ -17,7 +19,9 @@ import io.meshlift.bench.rest.RestLatencyBenchmark;
  *   <li>{@code bench.agents} (1000), {@code bench.window} seconds of each CPU window (60), {@code bench.settle} (30)
  *   <li>{@code bench.rate} requests/s (200), {@code bench.duration} seconds (60), {@code bench.warmup} (20),
  *       {@code bench.rest.files} records per destination of the large job (5000), {@code bench.rest.jobs} (49)
- *   <li>{@code bench.export.records} (1000000), {@code bench.export.limit} seconds per format (300)
+ *   <li>{@code bench.export.records} (1000000), {@code bench.export.limit} seconds per format (300),
+ *       {@code bench.export.compare-without-index} (true) and {@code bench.export.without-index-limit} (120): the json
+ *       export once more without the path-order index, as before migration V4_1
  *   <li>{@code bench.work}, {@code bench.results}, {@code bench.coordinator.runner}: paths (set by the script)
  * </ul>
  */
@@ -31,6 +35,9 @@ public final class ControlPlaneBench {
             System.err.println("usage: ControlPlaneBench agents|rest|export|all (got " + which + ")");
             System.exit(2);
         }
+        // Keycloak's start-up includes its own build step (minutes on a loaded machine): start it now, in
+        // parallel with the work that does not need it (certificates, PostgreSQL); shared() waits for it.
+        CompletableFuture.runAsync(KeycloakServer::shared);
         List<Path> written = new ArrayList<>();
         try (BenchEnvironment environment =
                 new BenchEnvironment(path("bench.work"), path("bench.results"), path("bench.coordinator.runner"))) {
@@ -56,7 +63,9 @@ public final class ControlPlaneBench {
                 written.add(new AuditExportBenchmark(
                                 environment,
                                 Long.getLong("bench.export.records", 1_000_000L),
-                                seconds("bench.export.limit", 300))
+                                seconds("bench.export.limit", 300),
+                                Boolean.parseBoolean(System.getProperty("bench.export.compare-without-index", "true")),
+                                seconds("bench.export.without-index-limit", 120))
                         .run());
             }
         }

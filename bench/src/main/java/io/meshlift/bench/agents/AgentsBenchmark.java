@@ -79,11 +79,13 @@ public final class AgentsBenchmark {
                 try (SimulatedFleet fleet = new SimulatedFleet(mesh, "127.0.0.1", controlPort);
                         HeapSampler loadedHeap = HeapSampler.start(pid, 250)) {
                     long connectStart = System.nanoTime();
-                    Duration interval = fleet.connect(ids, Duration.ofMinutes(5));
+                    Duration interval = fleet.connect(ids, Duration.ofMinutes(20));
                     double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+                    long connectFailures = fleet.connectFailures();
                     log(
-                            "%d agents welcomed in %.1f s; heartbeat interval %d ms",
-                            agentCount, connectSeconds, interval.toMillis());
+                            "%d agents welcomed in %.1f s (%d attempts failed before their Welcome and were retried);"
+                                    + " heartbeat interval %d ms",
+                            agentCount, connectSeconds, connectFailures, interval.toMillis());
                     long onlineBefore = online(rest);
                     if (onlineBefore != agentCount) {
                         throw new IllegalStateException(
@@ -92,10 +94,11 @@ public final class AgentsBenchmark {
                     log("GET /api/v1/agents: all %d ONLINE; settling %d s", onlineBefore, settle.toSeconds());
                     Pause.of(settle);
                     long heartbeatsBefore = fleet.heartbeatsSent();
+                    long lostBefore = fleet.streamsLost();
                     CpuWindow loaded = CpuWindow.measure(pid, window);
                     long heartbeats = fleet.heartbeatsSent() - heartbeatsBefore;
                     long onlineAfter = online(rest);
-                    long disconnected = fleet.disconnected();
+                    long lost = fleet.streamsLost() - lostBefore;
                     double loadedAfterGc = HeapSampler.usedAfterGc(pid);
                     log(
                             "loaded: %.2f%% of one core, %.1f MiB used after GC, %d ONLINE after the window",
@@ -113,7 +116,10 @@ public final class AgentsBenchmark {
                             .raw("connect_seconds", connectSeconds)
                             .raw("online_before_window", onlineBefore)
                             .raw("online_after_window", onlineAfter)
-                            .raw("streams_ended_by_coordinator", disconnected)
+                            .raw("connect_attempts_failed_before_welcome", connectFailures)
+                            .raw("streams_lost_in_window", lost)
+                            .raw("streams_lost_total", fleet.streamsLost())
+                            .raw("last_stream_problem", String.valueOf(fleet.lastProblem()))
                             .raw("heartbeats_in_window", heartbeats)
                             .raw("heartbeats_per_second", heartbeats / loaded.wallSeconds());
                     report.target(
@@ -122,10 +128,16 @@ public final class AgentsBenchmark {
                             "< " + CPU_TARGET_PERCENT + "%",
                             loaded.percentOfOneCore() < CPU_TARGET_PERCENT);
                     report.target(
-                            "all agents ONLINE (GET /api/v1/agents) before and after the window, none dropped",
-                            onlineBefore + " / " + onlineAfter + " ONLINE, " + disconnected + " streams ended",
+                            "all agents ONLINE (GET /api/v1/agents) before and after the window, no stream lost in it",
+                            onlineBefore + " / " + onlineAfter + " ONLINE, " + lost + " streams lost",
                             agentCount + " / " + agentCount + ", 0",
-                            onlineBefore == agentCount && onlineAfter == agentCount && disconnected == 0);
+                            onlineBefore == agentCount && onlineAfter == agentCount && lost == 0);
+                    if (connectFailures > 0) {
+                        report.note(connectFailures + " connection attempts ended before their Welcome while the"
+                                + " fleet connected (last: " + fleet.lastProblem() + "); like real agents, each was"
+                                + " dialled again after 1-3 s. On this loaded host TLS handshakes (JDK provider on both"
+                                + " sides) can exceed Netty's 10 s handshake timeout.");
+                    }
                     notes(report, interval, heartbeats, loaded);
                 }
             }

@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -21,7 +20,8 @@ import io.meshlift.proto.control.v1.Volume;
 /**
  * The control-plane footprint of one agent and nothing else: one mTLS channel with its own certificate,
  * one {@code Connect} stream, a {@code Register}, then a {@code Heartbeat} (with its volume, as the real
- * agent sends) every interval the coordinator's {@code Welcome} names. It runs no transfers.
+ * agent sends) every interval the coordinator's {@code Welcome} names. Like the real agent it dials again
+ * after a failed or lost stream (after 1-3 s); it runs no transfers.
  */
 final class SimulatedAgent {
 
@@ -30,21 +30,31 @@ final class SimulatedAgent {
     private final String id;
     private final ManagedChannel channel;
     private final ScheduledExecutorService timer;
-    private final AtomicLong heartbeatsSent;
+    private final FleetCounters counters;
     private final CompletableFuture<Long> welcomed = new CompletableFuture<>();
-    private final CompletableFuture<Status> ended = new CompletableFuture<>();
     private StreamObserver<AgentMessage> stream;
     private ScheduledFuture<?> heartbeats;
+    private boolean streamOpen;
+    private boolean streamWelcomed;
+    private boolean closing;
 
-    SimulatedAgent(String id, ManagedChannel channel, ScheduledExecutorService timer, AtomicLong heartbeatsSent) {
+    SimulatedAgent(String id, ManagedChannel channel, ScheduledExecutorService timer, FleetCounters counters) {
         this.id = id;
         this.channel = channel;
         this.timer = timer;
-        this.heartbeatsSent = heartbeatsSent;
+        this.counters = counters;
     }
 
-    /** Opens the stream and registers; {@link #welcomed()} completes with the heartbeat interval in ms. */
-    void connect() {
+    /**
+     * Opens the stream and registers; {@link #welcomed()} completes with the heartbeat interval in ms at the
+     * first {@code Welcome}.
+     */
+    synchronized void connect() {
+        if (closing) {
+            return;
+        }
+        streamOpen = true;
+        streamWelcomed = false;
         stream = AgentControlGrpc.newStub(channel).connect(new StreamObserver<>() {
             @Override
             public void onNext(CoordinatorMessage message) {
@@ -55,17 +65,12 @@ final class SimulatedAgent {
 
             @Override
             public void onError(Throwable error) {
-                stopHeartbeats();
-                Status status = Status.fromThrowable(error);
-                welcomed.completeExceptionally(error);
-                ended.complete(status);
+                streamEnded(Status.fromThrowable(error));
             }
 
             @Override
             public void onCompleted() {
-                stopHeartbeats();
-                welcomed.completeExceptionally(new IllegalStateException("stream of " + id + " closed"));
-                ended.complete(Status.OK);
+                streamEnded(Status.OK);
             }
         });
         send(AgentMessage.newBuilder()
@@ -83,11 +88,6 @@ final class SimulatedAgent {
         return welcomed;
     }
 
-    /** Completes when the coordinator ends the stream (or the channel fails). */
-    CompletableFuture<Status> ended() {
-        return ended;
-    }
-
     String id() {
         return id;
     }
@@ -97,16 +97,34 @@ final class SimulatedAgent {
         // instead of sending a thousand at once.
         long phase = ThreadLocalRandom.current().nextLong(intervalMillis);
         synchronized (this) {
+            streamWelcomed = true;
             heartbeats = timer.scheduleAtFixedRate(this::heartbeat, phase, intervalMillis, TimeUnit.MILLISECONDS);
         }
         welcomed.complete(intervalMillis);
+    }
+
+    /** A failed handshake before the Welcome, or a lost stream after it: counted, then dialled again. */
+    private void streamEnded(Status status) {
+        synchronized (this) {
+            streamOpen = false;
+            stopHeartbeats();
+            if (closing) {
+                return;
+            }
+            if (streamWelcomed) {
+                counters.streamLost(id, status);
+            } else {
+                counters.connectFailed(id, status);
+            }
+        }
+        timer.schedule(this::connect, 1000 + ThreadLocalRandom.current().nextLong(2000), TimeUnit.MILLISECONDS);
     }
 
     private void heartbeat() {
         send(AgentMessage.newBuilder()
                 .setHeartbeat(Heartbeat.newBuilder().addVolumes(volume()))
                 .build());
-        heartbeatsSent.incrementAndGet();
+        counters.heartbeatSent();
     }
 
     private synchronized void stopHeartbeats() {
@@ -116,7 +134,7 @@ final class SimulatedAgent {
     }
 
     private synchronized void send(AgentMessage message) {
-        if (!ended.isDone()) {
+        if (streamOpen) {
             stream.onNext(message);
         }
     }
@@ -130,12 +148,12 @@ final class SimulatedAgent {
     }
 
     /** Ends the stream as an agent shutting down does. */
-    void close() {
+    synchronized void close() {
+        closing = true;
         stopHeartbeats();
-        synchronized (this) {
-            if (stream != null && !ended.isDone()) {
-                stream.onCompleted();
-            }
+        if (streamOpen) {
+            streamOpen = false;
+            stream.onCompleted();
         }
     }
 }

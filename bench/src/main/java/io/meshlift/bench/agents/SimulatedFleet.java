@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 
 import io.grpc.ManagedChannel;
@@ -40,7 +39,7 @@ public final class SimulatedFleet implements AutoCloseable {
     private final EventLoopGroup eventLoops = new NioEventLoopGroup(2);
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2);
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1);
-    private final AtomicLong heartbeatsSent = new AtomicLong();
+    private final FleetCounters counters = new FleetCounters();
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final List<SimulatedAgent> agents = new ArrayList<>();
 
@@ -68,11 +67,11 @@ public final class SimulatedFleet implements AutoCloseable {
     public Duration connect(List<AgentId> ids, Duration timeout) throws SSLException {
         List<CompletableFuture<Long>> welcomes = new ArrayList<>();
         for (AgentId id : ids) {
-            SimulatedAgent agent = new SimulatedAgent(id.value(), channel(id), timer, heartbeatsSent);
+            SimulatedAgent agent = new SimulatedAgent(id.value(), channel(id), timer, counters);
             agents.add(agent);
             agent.connect();
             welcomes.add(agent.welcomed());
-            if (welcomes.size() % 50 == 0) {
+            if (welcomes.size() % 20 == 0) {
                 // Bounded bursts of handshakes, as when a fleet comes back after a coordinator restart.
                 CompletableFuture.allOf(welcomes.toArray(CompletableFuture[]::new))
                         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -85,13 +84,23 @@ public final class SimulatedFleet implements AutoCloseable {
         return Duration.ofMillis(welcomes.get(0).join());
     }
 
-    /** Agents whose stream the coordinator (or the network) has ended. */
-    public long disconnected() {
-        return agents.stream().filter(agent -> agent.ended().isDone()).count();
+    /** Welcomed streams that ended since the start (each agent then dialled again). */
+    public long streamsLost() {
+        return counters.streamsLost();
+    }
+
+    /** Connection attempts that ended before their Welcome (each agent then dialled again). */
+    public long connectFailures() {
+        return counters.connectFailures();
+    }
+
+    /** The last failure or loss, for the results; null when there was none. */
+    public String lastProblem() {
+        return counters.lastProblem();
     }
 
     public long heartbeatsSent() {
-        return heartbeatsSent.get();
+        return counters.heartbeats();
     }
 
     private ManagedChannel channel(AgentId id) throws SSLException {

@@ -90,6 +90,14 @@ public final class AuditSeed {
         }
     }
 
+    /** Drops the PostgreSQL index that serves the audit's path byte order (migration V4_1), for a comparison. */
+    public void dropPathOrderIndex() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX file_records_transfer_path_bytes");
+        }
+    }
+
     private static void insertTransfer(
             Connection connection, UUID jobId, UUID transferId, int index, long files, Timestamp now)
             throws SQLException {

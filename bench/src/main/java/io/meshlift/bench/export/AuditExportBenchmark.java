@@ -31,11 +31,20 @@ public final class AuditExportBenchmark {
     private final BenchEnvironment environment;
     private final long records;
     private final Duration limit;
+    private final boolean compareWithoutIndex;
+    private final Duration withoutIndexLimit;
 
-    public AuditExportBenchmark(BenchEnvironment environment, long records, Duration limit) {
+    public AuditExportBenchmark(
+            BenchEnvironment environment,
+            long records,
+            Duration limit,
+            boolean compareWithoutIndex,
+            Duration withoutIndexLimit) {
         this.environment = environment;
         this.records = records;
         this.limit = limit;
+        this.compareWithoutIndex = compareWithoutIndex;
+        this.withoutIndexLimit = withoutIndexLimit;
     }
 
     public Path run() throws Exception {
@@ -106,6 +115,41 @@ public final class AuditExportBenchmark {
                         BenchReport.format(peakMib, 1) + " MiB",
                         "< " + HEAP_TARGET_MIB + " MiB",
                         run.completed() && peakMib < HEAP_TARGET_MIB);
+            }
+            if (compareWithoutIndex) {
+                // The same export as before migration V4_1 (coordinator/src/main/resources/db/postgresql): without
+                // the index in path byte order, every keyset page scans and sorts the whole transfer.
+                seed.dropPathOrderIndex();
+                URI uri = coordinator
+                        .baseUri()
+                        .resolve("/api/v1/jobs/" + job.jobId() + "/audit/export?format=json&transferId="
+                                + job.transferIds().get(0));
+                String token = keycloak.clientCredentialsToken(KeycloakServer.REALM, "meshlift-test-auditor");
+                ExportRun run = ExportRun.fetch(http, uri, token, withoutIndexLimit);
+                log(
+                        "json without the path-order index: %s after %.1f s, %d lines",
+                        run.completed() ? "complete" : "stopped", run.seconds(), run.lines());
+                rows.add(List.of(
+                        "json, WITHOUT the path-order index (before V4_1)",
+                        run.completed() ? "yes" : "no: " + run.error(),
+                        Integer.toString(run.status()),
+                        BenchReport.format(run.seconds(), 2),
+                        Long.toString(run.lines()),
+                        BenchReport.format(run.bytes() / 1048576.0, 1),
+                        BenchReport.format(run.mibPerSecond(), 1),
+                        "-"));
+                raw.put(
+                        "json_without_path_order_index",
+                        Map.of(
+                                "completed", run.completed(),
+                                "seconds", run.seconds(),
+                                "lines", run.lines(),
+                                "bytes", run.bytes()));
+                report.note("Comparison row: after the measured exports the index file_records_transfer_path_bytes"
+                        + " (migration V4_1, PostgreSQL only) was dropped and the json export repeated with a "
+                        + withoutIndexLimit.toSeconds() + " s limit: this is the export as it was before the"
+                        + " migration, when each keyset page (ORDER BY path COLLATE ucs_basic) scanned and sorted the"
+                        + " whole transfer.");
             }
             report.table(new BenchReport.Table(
                     "Streamed export, transferId filter, " + records + " records",
