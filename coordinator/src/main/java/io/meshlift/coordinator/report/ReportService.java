@@ -71,7 +71,7 @@ public class ReportService {
      */
     public long apply(String agentId, TransferReport report) {
         metrics.reportReceived(report);
-        try (TransferLogContext logContext = TransferLogContext.report(agentId, report.assignmentId())) {
+        try (TransferLogContext ignored = TransferLogContext.report(agentId, report.assignmentId())) {
             return applyOnce(agentId, report);
         }
     }
