@@ -95,8 +95,22 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts a server of its own with these realms; the caller closes it. */
     public static KeycloakServer start(List<RealmTemplate> realms) {
+        return start(realms, createWorkDir(), freePort());
+    }
+
+    /**
+     * Starts a server in {@code workDir} (created if missing) on a fixed loopback HTTP port, for a caller that
+     * checked the port itself. Nothing stops this server but {@link #close} or a signal to one of its {@link
+     * #processIds}: it outlives the JVM that started it, which is what a long-running local installation (the
+     * quickstart) needs.
+     */
+    public static KeycloakServer start(List<RealmTemplate> realms, Path workDir, int httpPort) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Keycloak work directory " + workDir, e);
+        }
         Path zip = KeycloakDistribution.zipFromSystemProperty();
-        Path workDir = createWorkDir();
         Path home = KeycloakDistribution.unpack(zip, workDir);
         Map<String, Map<String, String>> secrets = new HashMap<>();
         List<String> realmNames = new ArrayList<>();
@@ -112,7 +126,7 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException("cannot write the realm imports under " + home, e);
         }
 
-        int port = freePort();
+        int port = httpPort;
         int managementPort = freePort();
         String adminUsername = "bootstrap-admin";
         String adminPassword = RealmTemplate.randomSecret();
@@ -232,6 +246,22 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String adminPassword() {
         return adminPassword;
+    }
+
+    /**
+     * The PIDs of the server: the {@code kc.sh} launcher first, then the server JVM it runs, so that a caller
+     * that outlives this object can stop exactly these processes later.
+     */
+    public List<Long> processIds() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    /** The generated secrets of the realm's confidential clients, client id to secret. */
+    public Map<String, String> clientSecrets(String realm) {
+        return secretsByRealm.getOrDefault(realm, Map.of());
     }
 
     /** Where the server's log is written. */
