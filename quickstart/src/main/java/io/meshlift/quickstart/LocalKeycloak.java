@@ -1,5 +1,6 @@
 package io.meshlift.quickstart;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -22,6 +23,9 @@ final class LocalKeycloak {
     static final String AUDITOR_CLIENT = "meshlift-test-auditor";
     static final String PROVISIONER_CLIENT = "meshlift-provisioner";
 
+    /** start-dev re-augments the server at every start: minutes on a loaded machine. */
+    static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(15);
+
     private final KeycloakServer server;
 
     private LocalKeycloak(KeycloakServer server) {
@@ -36,12 +40,10 @@ final class LocalKeycloak {
             server = KeycloakServer.start(
                     List.of(RealmTemplate.meshlift()),
                     work.keycloak(),
-                    settings.ports().keycloak());
+                    settings.ports().keycloak(),
+                    STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
-            throw new QuickstartException(
-                    "Keycloak did not start: " + e.getMessage() + " (log: "
-                            + work.keycloak().resolve("keycloak.log") + ")",
-                    e);
+            throw new QuickstartException("Keycloak did not start: " + e.getMessage(), e);
         }
         work.pidFiles().record("keycloak", server.processIds());
         WorkDir.writeSecret(

@@ -47,7 +47,8 @@ public final class QuickstartMain implements Callable<Integer> {
             System.err.println("quickstart FAILED: " + e.getMessage());
             System.err.println("Logs: " + workDir.toAbsolutePath().normalize().resolve("logs") + " (Keycloak: "
                     + workDir.toAbsolutePath().normalize().resolve("keycloak/keycloak.log") + ")");
-            System.err.println("Whatever was started is still running; stop it with: bin/quickstart --stop");
+            System.err.println(
+                    "Anything already started keeps running for inspection; stop it with: bin/quickstart --stop");
             return 1;
         }
     }

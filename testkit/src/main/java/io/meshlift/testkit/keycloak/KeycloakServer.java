@@ -95,7 +95,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts a server of its own with these realms; the caller closes it. */
     public static KeycloakServer start(List<RealmTemplate> realms) {
-        return start(realms, createWorkDir(), freePort());
+        return start(realms, createWorkDir(), freePort(), STARTUP_TIMEOUT);
     }
 
     /**
@@ -103,8 +103,12 @@ public final class KeycloakServer implements AutoCloseable {
      * checked the port itself. Nothing stops this server but {@link #close} or a signal to one of its {@link
      * #processIds}: it outlives the JVM that started it, which is what a long-running local installation (the
      * quickstart) needs.
+     *
+     * @param startupTimeout how long to wait for every realm to answer (a loaded machine needs more than tests
+     *     allow)
      */
-    public static KeycloakServer start(List<RealmTemplate> realms, Path workDir, int httpPort) {
+    public static KeycloakServer start(
+            List<RealmTemplate> realms, Path workDir, int httpPort, Duration startupTimeout) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -155,7 +159,7 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server =
                 new KeycloakServer(workDir, home, process, port, adminUsername, adminPassword, Map.copyOf(secrets));
         try {
-            server.awaitReady(realmNames);
+            server.awaitReady(realmNames, startupTimeout);
         } catch (RuntimeException e) {
             server.stopProcess();
             throw e;
@@ -276,8 +280,8 @@ public final class KeycloakServer implements AutoCloseable {
         deleteRecursively(home);
     }
 
-    private void awaitReady(List<String> realms) {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    private void awaitReady(List<String> realms, Duration startupTimeout) {
+        Instant deadline = Instant.now().plus(startupTimeout);
         for (String realm : realms) {
             URI discovery = URI.create(realmUrl(realm) + "/.well-known/openid-configuration");
             while (!answers(discovery)) {
@@ -286,8 +290,8 @@ public final class KeycloakServer implements AutoCloseable {
                             "Keycloak exited with " + process.exitValue() + " before it was ready; see " + logFile());
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Keycloak did not serve " + discovery + " within " + STARTUP_TIMEOUT
-                            + "; see " + logFile());
+                    throw new IllegalStateException(
+                            "Keycloak did not serve " + discovery + " within " + startupTimeout + "; see " + logFile());
                 }
                 pause(Duration.ofMillis(250));
             }
