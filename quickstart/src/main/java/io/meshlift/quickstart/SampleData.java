@@ -35,7 +35,7 @@ final class SampleData {
                     write(dir.resolve("part-" + file + ".dat"), KIB + random.nextInt(48 * KIB));
                 }
             }
-            write(projects.resolve("archive/build-cache.bin"), 16 * MIB + random.nextInt(MIB));
+            write(projects.resolve("archive/build-cache.bin"), 8 * MIB + random.nextInt(MIB));
             write(projects.resolve("docs/Ünïcödé résumé.txt"), 3 * KIB);
             write(projects.resolve("docs/日本語のメモ.md"), 2 * KIB);
             write(projects.resolve("docs/emoji 🚀 launch.txt"), KIB);
@@ -53,10 +53,10 @@ final class SampleData {
                 for (int photo = 1; photo <= 10; photo++) {
                     write(
                             media.resolve("album-" + album + "/photo-" + photo + ".raw"),
-                            256 * KIB + random.nextInt(768 * KIB));
+                            128 * KIB + random.nextInt(384 * KIB));
                 }
             }
-            write(media.resolve("video/clip.mp4"), 8 * MIB);
+            write(media.resolve("video/clip.mp4"), 4 * MIB);
             return new Summary(files, bytes);
         } catch (IOException e) {
             throw new QuickstartException("cannot write the sample data under " + volume + ": " + e.getMessage(), e);
