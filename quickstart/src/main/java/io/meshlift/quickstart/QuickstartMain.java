@@ -38,15 +38,27 @@ public final class QuickstartMain implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(System.out);
-        Path workDir = work != null ? work : root.resolve(".quickstart");
+        Path workDir = (work != null ? work : root.resolve(".quickstart"))
+                .toAbsolutePath()
+                .normalize();
+        // Ctrl-C (bin/quickstart forwards it as SIGTERM) ends the launcher, not what it started.
+        Thread interrupted = new Thread(
+                () -> System.err.println("\nquickstart interrupted; anything already started keeps running;"
+                        + " stop it with: bin/quickstart --stop"),
+                "quickstart-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             new Quickstart(QuickstartSettings.of(root, workDir, basePort), console).run();
+            Runtime.getRuntime().removeShutdownHook(interrupted);
             return 0;
-        } catch (QuickstartException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
             System.err.println();
-            System.err.println("quickstart FAILED: " + e.getMessage());
-            System.err.println("Logs: " + workDir.toAbsolutePath().normalize().resolve("logs") + " (Keycloak: "
-                    + workDir.toAbsolutePath().normalize().resolve("keycloak/keycloak.log") + ")");
+            // Expected failures carry a message for the user; anything else is named by its type as well.
+            System.err.println(
+                    "quickstart FAILED: " + (e instanceof QuickstartException ? e.getMessage() : e.toString()));
+            System.err.println("Logs: " + workDir.resolve("logs") + " (Keycloak: "
+                    + workDir.resolve("keycloak/keycloak.log") + ")");
             System.err.println(
                     "Anything already started keeps running for inspection; stop it with: bin/quickstart --stop");
             return 1;
