@@ -82,8 +82,9 @@ class QuickstartIT {
                     .extracting(Object::toString)
                     .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
 
-            // Keycloak (kc.sh and its JVM), the coordinator and three agents outlive the launcher.
-            assertThat(pids).hasSizeGreaterThanOrEqualTo(6);
+            // Keycloak (kc.sh execs its JVM: one PID, or two where it does not), the coordinator and three
+            // agents outlive the launcher.
+            assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
             assertThat(pids).allMatch(QuickstartIT::alive, "every recorded process still runs");
         } finally {
             Run stop = stop(work);
