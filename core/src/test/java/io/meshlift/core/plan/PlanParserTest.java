@@ -200,9 +200,12 @@ class PlanParserTest {
         }
         MigrationPlan quickstart = PlanParser.parse(examples.resolve("quickstart-plan.yaml"), PlanValidator.offline())
                 .orElseThrow();
-        assertThat(quickstart.datasets().get(0).source()).isEqualTo(endpoint("dc1-a", "data", "projects"));
+        assertThat(quickstart.datasets()).hasSize(2);
+        assertThat(quickstart.datasets().get(0).source()).isEqualTo(endpoint("qs-a", "data", "projects"));
         assertThat(quickstart.datasets().get(0).destinations())
-                .containsExactly(endpoint("dc2-b", "data", "projects"), endpoint("dc2-c", "data", "projects"));
+                .containsExactly(endpoint("qs-b", "data", "projects"), endpoint("qs-c", "data", "projects"));
+        assertThat(quickstart.datasets().get(1).source()).isEqualTo(endpoint("qs-a", "data", "media"));
+        assertThat(quickstart.datasets().get(1).destinations()).containsExactly(endpoint("qs-b", "data", "media"));
         MigrationPlan dc = PlanParser.parse(examples.resolve("dc-migration-plan.yaml"), PlanValidator.offline())
                 .orElseThrow();
         assertThat(dc.datasets()).hasSize(2);

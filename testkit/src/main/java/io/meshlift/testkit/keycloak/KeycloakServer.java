@@ -103,8 +103,26 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts a server of its own with these realms; the caller closes it. */
     public static KeycloakServer start(List<RealmTemplate> realms) {
+        return start(realms, createWorkDir(), freePort(), STARTUP_TIMEOUT);
+    }
+
+    /**
+     * Starts a server in {@code workDir} (created if missing) on a fixed loopback HTTP port, for a caller that
+     * checked the port itself. Nothing stops this server but {@link #close} or a signal to one of its {@link
+     * #processIds}: it outlives the JVM that started it, which is what a long-running local installation (the
+     * quickstart) needs.
+     *
+     * @param startupTimeout how long to wait for every realm to answer (a loaded machine needs more than tests
+     *     allow)
+     */
+    public static KeycloakServer start(
+            List<RealmTemplate> realms, Path workDir, int httpPort, Duration startupTimeout) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Keycloak work directory " + workDir, e);
+        }
         Path zip = KeycloakDistribution.zipFromSystemProperty();
-        Path workDir = createWorkDir();
         Path home = KeycloakDistribution.unpack(zip, workDir);
         Map<String, Map<String, String>> secrets = new HashMap<>();
         List<String> realmNames = new ArrayList<>();
@@ -120,7 +138,7 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException("cannot write the realm imports under " + home, e);
         }
 
-        int port = freePort();
+        int port = httpPort;
         int managementPort = freePort();
         String adminUsername = "bootstrap-admin";
         String adminPassword = RealmTemplate.randomSecret();
@@ -149,7 +167,7 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server =
                 new KeycloakServer(workDir, home, process, port, adminUsername, adminPassword, Map.copyOf(secrets));
         try {
-            server.awaitReady(realmNames);
+            server.awaitReady(realmNames, startupTimeout);
         } catch (RuntimeException e) {
             server.stopProcess();
             throw e;
@@ -242,6 +260,22 @@ public final class KeycloakServer implements AutoCloseable {
         return adminPassword;
     }
 
+    /**
+     * The PIDs of the server: the {@code kc.sh} launcher first, then the server JVM it runs, so that a caller
+     * that outlives this object can stop exactly these processes later.
+     */
+    public List<Long> processIds() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    /** The generated secrets of the realm's confidential clients, client id to secret. */
+    public Map<String, String> clientSecrets(String realm) {
+        return secretsByRealm.getOrDefault(realm, Map.of());
+    }
+
     /** Where the server's log is written. */
     public Path logFile() {
         return workDir.resolve("keycloak.log");
@@ -254,8 +288,8 @@ public final class KeycloakServer implements AutoCloseable {
         deleteRecursively(home);
     }
 
-    private void awaitReady(List<String> realms) {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    private void awaitReady(List<String> realms, Duration startupTimeout) {
+        Instant deadline = Instant.now().plus(startupTimeout);
         for (String realm : realms) {
             URI discovery = URI.create(realmUrl(realm) + "/.well-known/openid-configuration");
             while (!answers(discovery)) {
@@ -264,8 +298,8 @@ public final class KeycloakServer implements AutoCloseable {
                             "Keycloak exited with " + process.exitValue() + " before it was ready; see " + logFile());
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Keycloak did not serve " + discovery + " within " + STARTUP_TIMEOUT
-                            + "; see " + logFile());
+                    throw new IllegalStateException(
+                            "Keycloak did not serve " + discovery + " within " + startupTimeout + "; see " + logFile());
                 }
                 pause(Duration.ofMillis(250));
             }
