@@ -18,6 +18,7 @@ import io.meshlift.coordinator.audit.FileRecordService;
 import io.meshlift.coordinator.audit.FileReport;
 import io.meshlift.coordinator.audit.LedgerKind;
 import io.meshlift.coordinator.audit.LedgerService;
+import io.meshlift.coordinator.swarm.SwarmQuarantines;
 import io.meshlift.coordinator.transfer.Transfer;
 import io.meshlift.coordinator.transfer.TransferEngine;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -44,12 +45,19 @@ public class ReportService {
     private final TransferEngine engine;
     private final FileRecordService files;
     private final LedgerService ledger;
+    private final SwarmQuarantines quarantines;
 
-    ReportService(AgentRepository agents, TransferEngine engine, FileRecordService files, LedgerService ledger) {
+    ReportService(
+            AgentRepository agents,
+            TransferEngine engine,
+            FileRecordService files,
+            LedgerService ledger,
+            SwarmQuarantines quarantines) {
         this.agents = agents;
         this.engine = engine;
         this.files = files;
         this.ledger = ledger;
+        this.quarantines = quarantines;
     }
 
     /**
@@ -101,6 +109,18 @@ public class ReportService {
         }
         if (report.body() instanceof TransferReport.PeerRefused refusal) {
             recordRefusal(agentId, refusal);
+        } else if (report.body() instanceof TransferReport.PeerQuarantined quarantined) {
+            engine.reportedBy(agentId, report.assignmentId())
+                    .ifPresent(transfer -> quarantines.record(
+                            agentId,
+                            transfer,
+                            new SwarmQuarantines.Report(
+                                    quarantined.peerAgent(),
+                                    quarantined.path(),
+                                    quarantined.chunkIndex(),
+                                    quarantined.expectedSha256(),
+                                    quarantined.actualSha256(),
+                                    quarantined.quarantinedAt())));
         } else {
             engine.apply(agentId, report);
         }
