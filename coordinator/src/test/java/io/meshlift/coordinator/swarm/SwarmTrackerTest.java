@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.meshlift.coordinator.agent.AgentRegistration;
 import io.meshlift.coordinator.agent.AgentService;
 import io.meshlift.coordinator.agent.AgentVolume;
+import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.job.JobService;
 import io.meshlift.coordinator.plan.PlanFixtures;
 import io.meshlift.coordinator.plan.PlanService;
@@ -22,7 +23,6 @@ import io.meshlift.coordinator.transfer.AssignmentIds;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
 import io.meshlift.coordinator.transfer.TransferLeases;
 import io.meshlift.coordinator.transfer.TransferRepository;
-import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.core.grant.GrantKeys;
 import io.meshlift.core.grant.GrantVerifier;
 import io.meshlift.core.grant.PeerGrant;
@@ -114,10 +114,11 @@ class SwarmTrackerTest {
         AssignmentOrder third = claim("sq-d3");
 
         UUID transferId = AssignmentIds.transferId(third.assignmentId()).orElseThrow();
-        QuarkusTransaction.requiringNew().run(() -> quarantines.record(
-                "sq-d3",
-                transfers.findById(transferId),
-                new SwarmQuarantines.Report("sq-d2", "a.bin", 3, "aa", "bb", Instant.now())));
+        QuarkusTransaction.requiringNew()
+                .run(() -> quarantines.record(
+                        "sq-d3",
+                        transfers.findById(transferId),
+                        new SwarmQuarantines.Report("sq-d2", "a.bin", 3, "aa", "bb", Instant.now())));
 
         assertThat(tracker.memberIds(first.assignmentId())).contains(Set.of("sq-d3"));
         assertThat(tracker.memberIds(third.assignmentId())).contains(Set.of("sq-d1"));

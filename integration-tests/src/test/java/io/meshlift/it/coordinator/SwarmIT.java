@@ -48,10 +48,10 @@ import static org.awaitility.Awaitility.await;
  * </ul>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 25, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 40, unit = java.util.concurrent.TimeUnit.MINUTES)
 class SwarmIT {
 
-    private static final Duration AGENTS_ONLINE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration AGENTS_ONLINE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
     private static final int CHUNK_SIZE = 256 * 1024;
     private static final List<String> DESTINATIONS = List.of("d1", "d2", "d3");
