@@ -162,7 +162,8 @@ final class Pull {
                     }
                 },
                 limits.streamsPerPeer() * limits.requestsPerStream(),
-                request.layout().chunkSize());
+                request.layout().chunkSize(),
+                timers);
     }
 
     /** @param byOperator an operator's cancel is final; a shutdown's is resumed at the next start */

@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -33,6 +37,8 @@ import io.meshlift.core.pki.AgentId;
 public final class SwarmChunkSource implements ChunkSource {
 
     private static final Logger LOG = Logger.getLogger(SwarmChunkSource.class);
+    /** How soon a chunk held back from a busy source is looked at again. */
+    private static final long SOURCE_BUSY_RECHECK_MILLIS = 50;
 
     /** Told about peers that sent corrupt chunks. Called on gRPC threads; must be quick. */
     public interface Events {
@@ -50,6 +56,8 @@ public final class SwarmChunkSource implements ChunkSource {
     private final Events events;
     private final int requestsPerPeer;
     private final int chunkSize;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicInteger sourceInFlight = new AtomicInteger();
     private final Map<AgentId, SwarmLink> peers = new ConcurrentHashMap<>();
     private final Random random = new Random();
     private final LongAdder bytesFromSource = new LongAdder();
@@ -63,7 +71,9 @@ public final class SwarmChunkSource implements ChunkSource {
             ReceivingDataset held,
             Events events,
             int requestsPerPeer,
-            int chunkSize) {
+            int chunkSize,
+            ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
         this.chunkSize = chunkSize;
         this.pullId = pullId;
         this.source = source;
@@ -110,10 +120,18 @@ public final class SwarmChunkSource implements ChunkSource {
     private CompletableFuture<ByteString> fetch(ChunkSpec spec, Set<AgentId> tried) {
         SwarmLink link = choose(spec, tried);
         if (link == null) {
-            return source.fetch(spec).thenApply(bytes -> {
-                bytesFromSource.add(bytes.size());
-                return bytes;
-            });
+            if (swarming() && sourceInFlight.get() >= requestsPerPeer) {
+                // The source is busy: rather than queue there, look again shortly. By then a peer may
+                // announce the chunk, which spares the source's uplink, or a source slot is free.
+                return later(spec, tried);
+            }
+            sourceInFlight.incrementAndGet();
+            return source.fetch(spec)
+                    .whenComplete((bytes, error) -> sourceInFlight.decrementAndGet())
+                    .thenApply(bytes -> {
+                        bytesFromSource.add(bytes.size());
+                        return bytes;
+                    });
         }
         return link.fetch(spec)
                 .handle((bytes, error) -> {
@@ -139,6 +157,28 @@ public final class SwarmChunkSource implements ChunkSource {
                     return fetch(spec, tried);
                 })
                 .thenCompose(future -> future);
+    }
+
+    private CompletableFuture<ByteString> later(ChunkSpec spec, Set<AgentId> tried) {
+        CompletableFuture<ByteString> result = new CompletableFuture<>();
+        try {
+            scheduler.schedule(
+                    () -> fetch(spec, tried).whenComplete((bytes, error) -> {
+                        if (error == null) {
+                            result.complete(bytes);
+                        } else {
+                            result.completeExceptionally(
+                                    error instanceof CompletionException && error.getCause() != null
+                                            ? error.getCause()
+                                            : error);
+                        }
+                    }),
+                    SOURCE_BUSY_RECHECK_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new ChunkUnavailableException("pull stopped", false));
+        }
+        return result;
     }
 
     private SwarmLink choose(ChunkSpec spec, Set<AgentId> tried) {

@@ -50,6 +50,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** Overridable for loaded build machines, where the first start (with its augmentation) takes longer. */
     private static final Duration STARTUP_TIMEOUT =
             Duration.ofSeconds(Long.getLong("meshlift.keycloak.startup-timeout-seconds", 300));
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
