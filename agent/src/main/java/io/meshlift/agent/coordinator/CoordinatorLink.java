@@ -203,7 +203,7 @@ public class CoordinatorLink {
                             .orElse("unknown"))
                     .addAllVolumes(volumes())
                     .setPeerHost(advertisedHost())
-                    .setPeerPort(peerServer.port())
+                    .setPeerPort(config.coordinator().advertisedPort().orElse(peerServer.port()))
                     .setMaxConcurrentPulls(config.coordinator().maxConcurrentPulls())
                     .setLastReportId(outbox.lastId())
                     .build();

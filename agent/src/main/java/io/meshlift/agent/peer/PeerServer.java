@@ -23,6 +23,7 @@ import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
 import io.meshlift.agent.config.AgentConfig.PeerAuthorization;
 import io.meshlift.agent.grant.GrantTrust;
+import io.meshlift.agent.swarm.LocalChunks;
 import io.meshlift.core.manifest.ChunkLayout;
 
 /**
@@ -44,6 +45,7 @@ public class PeerServer {
     private final PeerCounters counters;
     private final GrantTrust trust;
     private final PeerRefusalListener refusalListener;
+    private final LocalChunks local;
     private Server server;
     private ExecutorService ioExecutor;
 
@@ -52,7 +54,9 @@ public class PeerServer {
             AgentRuntime runtime,
             PeerCounters counters,
             GrantTrust trust,
-            Instance<PeerRefusalListener> refusalListeners) {
+            Instance<PeerRefusalListener> refusalListeners,
+            LocalChunks local) {
+        this.local = local;
         this.config = config;
         this.runtime = runtime;
         this.counters = counters;
@@ -68,7 +72,8 @@ public class PeerServer {
                 ioExecutor,
                 config.peer().maxOpenRequestsPerStream(),
                 counters,
-                new PeerRefusals(refusalListener, Clock.systemUTC(), REFUSALS_PER_MINUTE));
+                new PeerRefusals(refusalListener, Clock.systemUTC(), REFUSALS_PER_MINUTE),
+                local);
         PeerAuthorization mode = config.peer().authorization();
         if (mode == PeerAuthorization.MESH) {
             LOG.warnf(

@@ -29,7 +29,7 @@ import io.meshlift.proto.peer.v1.PeerTransferGrpc;
  * of open requests, and verifies every chunk's SHA-256 before handing it out. A stream that breaks
  * or stalls fails its open requests as retryable and is reopened on demand.
  */
-public final class PeerChunkClient implements AutoCloseable {
+public final class PeerChunkClient implements ChunkSource {
 
     private final PeerEndpoint peer;
     private final PeerTransferGrpc.PeerTransferStub stub;
@@ -62,10 +62,16 @@ public final class PeerChunkClient implements AutoCloseable {
         return peer;
     }
 
+    @Override
+    public String describe() {
+        return peer.toString();
+    }
+
     /**
      * @return completes with the chunk's verified bytes (not copied out of the message), or exceptionally with {@link
      *     ChunkCorruptException} or {@link ChunkUnavailableException}
      */
+    @Override
     public CompletableFuture<ByteString> fetch(ChunkSpec spec) {
         Pending pending = new Pending(spec, new CompletableFuture<>());
         synchronized (this) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 record PullContext(
         PullRequest request,
         String agentId,
-        PeerChunkClient client,
+        ChunkSource client,
         List<BandwidthLimiter> limiters,
         ScheduledExecutorService scheduler,
         LocalFiles localFiles,

@@ -19,4 +19,7 @@ public interface PullListener {
     default void entryDeleted(String pullId, ExtraneousEntries.Deleted deleted) {}
 
     default void pullFinished(PullProgress last) {}
+
+    /** A swarm peer sent a chunk that failed verification and is no longer asked for anything in this pull. */
+    default void swarmPeerQuarantined(String pullId, String peerAgent, ChunkCorruptException corrupt) {}
 }

@@ -8,6 +8,7 @@ import com.google.protobuf.ByteString;
 
 import io.meshlift.coordinator.agent.AgentRegistration;
 import io.meshlift.coordinator.agent.AgentVolume;
+import io.meshlift.coordinator.swarm.SwarmMember;
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -21,6 +22,7 @@ import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.ReportAck;
 import io.meshlift.proto.control.v1.RevokedAgents;
+import io.meshlift.proto.control.v1.SwarmPeer;
 import io.meshlift.proto.control.v1.Volume;
 import io.meshlift.proto.control.v1.Welcome;
 
@@ -86,6 +88,14 @@ final class ControlMapper {
                         report.getDeleted().getSize(),
                         Instant.ofEpochMilli(report.getDeleted().getDeletedAtEpochMs()));
             case PEER_REFUSED -> peerRefused(report.getPeerRefused());
+            case QUARANTINED ->
+                new TransferReport.PeerQuarantined(
+                        report.getQuarantined().getPeerAgent(),
+                        report.getQuarantined().getPath(),
+                        report.getQuarantined().getChunkIndex(),
+                        report.getQuarantined().getExpectedSha256(),
+                        report.getQuarantined().getActualSha256(),
+                        Instant.ofEpochMilli(report.getQuarantined().getQuarantinedAtEpochMs()));
             case BODY_NOT_SET -> null;
         };
         return new TransferReport(report.getReportId(), report.getAssignmentId(), body);
@@ -144,7 +154,21 @@ final class ControlMapper {
                         .addAllExclude(order.exclude())
                         .setBandwidthLimit(order.bandwidthLimit())
                         .setDeleteExtraneous(order.deleteExtraneous())
-                        .setGrant(ByteString.copyFrom(order.grant())))
+                        .setGrant(ByteString.copyFrom(order.grant()))
+                        .addAllSwarmPeers(order.swarm().stream()
+                                .map(ControlMapper::toWire)
+                                .toList()))
+                .build();
+    }
+
+    private static SwarmPeer toWire(SwarmMember member) {
+        return SwarmPeer.newBuilder()
+                .setAgentId(member.agentId())
+                .setHost(member.host())
+                .setPort(member.port())
+                .setVolume(member.volume())
+                .setPath(member.path())
+                .setGrant(ByteString.copyFrom(member.grant()))
                 .build();
     }
 

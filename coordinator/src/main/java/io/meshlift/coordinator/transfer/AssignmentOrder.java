@@ -3,6 +3,8 @@ package io.meshlift.coordinator.transfer;
 import java.util.List;
 import java.util.UUID;
 
+import io.meshlift.coordinator.swarm.SwarmMember;
+
 /**
  * What a destination agent is told to pull: the domain form of the protocol's {@code Assignment}.
  *
@@ -10,6 +12,8 @@ import java.util.UUID;
  * @param bandwidthLimit bytes per second, 0 for no cap
  * @param deleteExtraneous remove destination entries the source no longer lists, once all verified
  * @param grant the encoded SignedGrant (grant.proto) for the destination to present to the source
+ * @param swarm the other holders of the dataset the destination may fetch verified chunks from; empty when
+ *     swarming is off
  * @param resend true when this assignment id was sent before (lease taken over, job resumed): the agent
  *     may already run it
  */
@@ -32,10 +36,12 @@ public record AssignmentOrder(
         long bandwidthLimit,
         boolean deleteExtraneous,
         byte[] grant,
+        List<SwarmMember> swarm,
         boolean resend) {
 
     public AssignmentOrder {
         include = List.copyOf(include);
+        swarm = List.copyOf(swarm);
         exclude = List.copyOf(exclude);
         grant = grant.clone();
     }

@@ -17,6 +17,7 @@ import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.job.Job;
 import io.meshlift.coordinator.job.JobRepository;
 import io.meshlift.coordinator.job.JobState;
+import io.meshlift.coordinator.swarm.SwarmTracker;
 import io.meshlift.core.plan.DatasetSpec;
 import io.meshlift.core.plan.TransferSettings;
 
@@ -40,18 +41,21 @@ public class TransferLeases {
     private final JobRepository jobs;
     private final TransferEngine engine;
     private final GrantService grants;
+    private final SwarmTracker swarms;
 
     TransferLeases(
             TransferRepository transfers,
             AgentRepository agents,
             JobRepository jobs,
             TransferEngine engine,
-            GrantService grants) {
+            GrantService grants,
+            SwarmTracker swarms) {
         this.transfers = transfers;
         this.agents = agents;
         this.jobs = jobs;
         this.engine = engine;
         this.grants = grants;
+        this.swarms = swarms;
     }
 
     /**
@@ -158,6 +162,7 @@ public class TransferLeases {
                 settings.bandwidthLimit().bytesPerSecond(),
                 settings.deleteExtraneous(),
                 grant,
+                swarms.members(transfer, settings.swarm()),
                 resend);
     }
 

@@ -27,7 +27,7 @@ import io.meshlift.proto.peer.v1.ManifestPart;
  * Meshlift's manifest code): entries in path-byte order, chunk and file SHA-256s, and the dataset
  * digest over the sorted {@code sha256sum} lines.
  */
-final class WireManifest {
+public final class WireManifest {
 
     private static final int ENTRIES_PER_PART = 1024;
 
@@ -50,7 +50,7 @@ final class WireManifest {
         this.totalBytes = totalBytes;
     }
 
-    static WireManifest of(Path root, int chunkSize) throws IOException {
+    public static WireManifest of(Path root, int chunkSize) throws IOException {
         List<Map.Entry<String, TreeEntry>> sorted =
                 new ArrayList<>(TreeSnapshot.of(root).entrySet());
         sorted.removeIf(entry -> entry.getKey().isEmpty());
