@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * {@code target/dashboard-screenshots/}; the job view's is copied to {@code bench/results/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 class DashboardIT {
 
     private static final String USER = "dashboard-auditor";

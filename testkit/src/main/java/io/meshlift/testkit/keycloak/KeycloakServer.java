@@ -47,7 +47,13 @@ public final class KeycloakServer implements AutoCloseable {
     /** System property: parent directory of work directories. */
     public static final String WORK_PROPERTY = "meshlift.keycloak.work";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * System property: seconds to wait for the realms to be served (default 300). A loaded build machine
+     * can need more: Keycloak's own build step alone has taken over 200 s on two busy cores.
+     */
+    public static final String STARTUP_TIMEOUT_PROPERTY = "meshlift.keycloak.startup-timeout-seconds";
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 300));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
