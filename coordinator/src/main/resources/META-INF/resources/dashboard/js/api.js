@@ -50,7 +50,8 @@ export class Api {
 
   /** Downloads an export: fetched with the token, handed to the browser as a Blob under the server's file name. */
   async download(path, fallbackName) {
-    const response = await this.#fetch(path);
+    // The export answers JSON lines, CSV or text, never application/json: ask for whatever it sends.
+    const response = await this.#fetch(path, { headers: { Accept: '*/*' } });
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
     const url = URL.createObjectURL(await response.blob());

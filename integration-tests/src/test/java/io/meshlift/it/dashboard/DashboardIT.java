@@ -377,7 +377,13 @@ class DashboardIT {
 
     private static Path awaitDownload(String name) {
         Path file = chromium.downloads().resolve(name);
-        await("download of " + name).atMost(UI_TIMEOUT).until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
+        try {
+            await("download of " + name).atMost(UI_TIMEOUT).until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no " + name + " in " + chromium.downloads() + "; the page says: "
+                    + browser.findElement(By.id("error")).getText() + " / "
+                    + browser.findElement(By.id("export-status")).getText(), e);
+        }
         return file;
     }
 
