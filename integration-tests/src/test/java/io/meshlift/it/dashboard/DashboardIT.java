@@ -378,11 +378,15 @@ class DashboardIT {
     private static Path awaitDownload(String name) {
         Path file = chromium.downloads().resolve(name);
         try {
-            await("download of " + name).atMost(UI_TIMEOUT).until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
+            await("download of " + name)
+                    .atMost(UI_TIMEOUT)
+                    .until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no " + name + " in " + chromium.downloads() + "; the page says: "
-                    + browser.findElement(By.id("error")).getText() + " / "
-                    + browser.findElement(By.id("export-status")).getText(), e);
+            throw new AssertionError(
+                    "no " + name + " in " + chromium.downloads() + "; the page says: "
+                            + browser.findElement(By.id("error")).getText() + " / "
+                            + browser.findElement(By.id("export-status")).getText(),
+                    e);
         }
         return file;
     }
