@@ -11,6 +11,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 
 import io.meshlift.coordinator.config.CoordinatorConfig;
+import io.meshlift.coordinator.dashboard.DashboardConfig;
 import io.meshlift.core.pki.AtomicFiles;
 
 /**
@@ -28,10 +29,12 @@ class ProvisionOnStart {
 
     private final KeycloakConfig keycloak;
     private final CoordinatorConfig coordinator;
+    private final DashboardConfig dashboard;
 
-    ProvisionOnStart(KeycloakConfig keycloak, CoordinatorConfig coordinator) {
+    ProvisionOnStart(KeycloakConfig keycloak, CoordinatorConfig coordinator, DashboardConfig dashboard) {
         this.keycloak = keycloak;
         this.coordinator = coordinator;
+        this.dashboard = dashboard;
     }
 
     void provision(@Observes StartupEvent event) {
@@ -57,7 +60,7 @@ class ProvisionOnStart {
                 .username(username)
                 .password(password)
                 .build()) {
-            RealmProvisioner provisioner = new RealmProvisioner(admin, keycloak.realm());
+            RealmProvisioner provisioner = new RealmProvisioner(admin, keycloak.realm(), dashboard.url());
             int changes = provisioner.provision().size();
             Path secretFile = Path.of(coordinator.dataDir()).resolve(SECRET_FILE);
             AtomicFiles.write(secretFile, provisioner.provisionerSecret().getBytes(StandardCharsets.UTF_8), true);

@@ -18,6 +18,12 @@ public final class RealmLayout {
     /** Public client for people: the CLI's device authorization flow. */
     public static final String CLI_CLIENT = "meshlift-cli";
 
+    /**
+     * Public client for people in a browser: the coordinator's web dashboard, authorization code flow with
+     * PKCE (S256); redirects only to the dashboard's own URL.
+     */
+    public static final String DASHBOARD_CLIENT = "meshlift-dashboard";
+
     /** Service account the coordinator uses to create and disable per-agent clients at enrollment. */
     public static final String PROVISIONER_CLIENT = "meshlift-provisioner";
 

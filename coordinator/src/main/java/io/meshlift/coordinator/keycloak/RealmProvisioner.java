@@ -1,5 +1,6 @@
 package io.meshlift.coordinator.keycloak;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
+import io.meshlift.coordinator.dashboard.DashboardUrls;
+
 /**
  * Brings an existing Keycloak to {@link RealmLayout}: creates what is missing, leaves what exists.
  * It never deletes, never rotates a secret and never widens an existing client, so running it again
@@ -28,11 +31,17 @@ public final class RealmProvisioner {
 
     private final Keycloak admin;
     private final String realmName;
+    private final URI dashboardUrl;
 
-    /** @param realmName {@link RealmLayout#REALM} in production; tests provision realms of their own */
-    public RealmProvisioner(Keycloak admin, String realmName) {
+    /**
+     * @param realmName {@link RealmLayout#REALM} in production; tests provision realms of their own
+     * @param dashboardUrl where people open the dashboard ({@code coordinator.dashboard.url}): the only
+     *     redirect URI of {@link RealmLayout#DASHBOARD_CLIENT}, and its origin the only web origin
+     */
+    public RealmProvisioner(Keycloak admin, String realmName, URI dashboardUrl) {
         this.admin = admin;
         this.realmName = realmName;
+        this.dashboardUrl = dashboardUrl;
     }
 
     /** Returns what it changed, in order, for the log; an empty list means the realm was complete. */
@@ -46,6 +55,7 @@ public final class RealmProvisioner {
         String audienceScopeId = ensureAudienceScope(realm, changes);
         ensureClient(realm, coordinatorClient(), audienceScopeId, changes);
         ensureClient(realm, cliClient(), audienceScopeId, changes);
+        ensureClient(realm, dashboardClient(dashboardUrl), audienceScopeId, changes);
         String provisionerId = ensureClient(realm, provisionerClient(), audienceScopeId, changes);
         grantRealmManagement(realm, provisionerId, changes);
         changes.forEach(change -> LOG.log(System.Logger.Level.INFO, "Keycloak: " + change));
@@ -181,6 +191,18 @@ public final class RealmProvisioner {
         client.setPublicClient(true);
         client.setDescription("The meshlift CLI: people sign in with the device authorization flow.");
         client.setAttributes(Map.of("oauth2.device.authorization.grant.enabled", "true"));
+        return client;
+    }
+
+    private static ClientRepresentation dashboardClient(URI url) {
+        ClientRepresentation client = base(RealmLayout.DASHBOARD_CLIENT);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setDescription("The coordinator's web dashboard: authorization code flow with PKCE.");
+        // Exact URI, no wildcard: a code can only ever be delivered to the dashboard itself.
+        client.setRedirectUris(List.of(url.toString()));
+        client.setWebOrigins(List.of(DashboardUrls.origin(url)));
+        client.setAttributes(Map.of("pkce.code.challenge.method", "S256", "post.logout.redirect.uris", url.toString()));
         return client;
     }
 

@@ -1,5 +1,6 @@
 package io.meshlift.coordinator.keycloak;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
@@ -26,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class RealmProvisionerTest {
+
+    private static final URI DASHBOARD = URI.create("https://coordinator.example:8443/dashboard/");
 
     private static KeycloakServer keycloak;
     private static Keycloak admin;
@@ -52,7 +56,7 @@ class RealmProvisionerTest {
     @Test
     void createsTheRealmItsRolesAndClientsAndAgainChangesNothing() {
         String realm = "provisioned-once";
-        RealmProvisioner provisioner = new RealmProvisioner(admin, realm);
+        RealmProvisioner provisioner = new RealmProvisioner(admin, realm, DASHBOARD);
 
         List<String> first = provisioner.provision();
         List<String> second = provisioner.provision();
@@ -74,7 +78,7 @@ class RealmProvisionerTest {
     @Test
     void theProvisionerServiceAccountGetsCoordinatorTokensAndMayManageClients() {
         String realm = "provisioned-for-tokens";
-        RealmProvisioner provisioner = new RealmProvisioner(admin, realm);
+        RealmProvisioner provisioner = new RealmProvisioner(admin, realm, DASHBOARD);
         provisioner.provision();
 
         String token = given().formParam("grant_type", "client_credentials")
@@ -91,5 +95,23 @@ class RealmProvisionerTest {
         assertThat(claims.getList("aud", String.class)).contains(RealmLayout.COORDINATOR_CLIENT);
         assertThat(claims.getList("resource_access.realm-management.roles", String.class))
                 .containsAll(RealmLayout.PROVISIONER_REALM_MANAGEMENT_ROLES);
+    }
+
+    @Test
+    void theDashboardClientIsPublicWithPkceAndRedirectsOnlyToTheDashboard() {
+        String realm = "provisioned-for-the-dashboard";
+        new RealmProvisioner(admin, realm, DASHBOARD).provision();
+
+        ClientRepresentation dashboard = admin.realm(realm)
+                .clients()
+                .findByClientId(RealmLayout.DASHBOARD_CLIENT)
+                .get(0);
+        assertThat(dashboard.isPublicClient()).isTrue();
+        assertThat(dashboard.isStandardFlowEnabled()).isTrue();
+        assertThat(dashboard.isImplicitFlowEnabled()).isFalse();
+        assertThat(dashboard.isDirectAccessGrantsEnabled()).isFalse();
+        assertThat(dashboard.getRedirectUris()).containsExactly(DASHBOARD.toString());
+        assertThat(dashboard.getWebOrigins()).containsExactly("https://coordinator.example:8443");
+        assertThat(dashboard.getAttributes()).containsEntry("pkce.code.challenge.method", "S256");
     }
 }

@@ -26,7 +26,7 @@ import io.meshlift.testkit.keycloak.KeycloakServer;
  * the test auditor's: each with the role the operation needs. Every method requires the documented
  * success status and fails with the answer's body otherwise.
  */
-final class CoordinatorApi {
+public final class CoordinatorApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -39,7 +39,7 @@ final class CoordinatorApi {
     private final Supplier<String> operator;
     private final Supplier<String> auditor;
 
-    CoordinatorApi(CoordinatorProcess coordinator) {
+    public CoordinatorApi(CoordinatorProcess coordinator) {
         this.base = coordinator.baseUri();
         KeycloakServer keycloak = coordinator.keycloak();
         this.operator = keycloak.refreshingToken(KeycloakServer.REALM, "meshlift-test-operator");
@@ -47,19 +47,19 @@ final class CoordinatorApi {
     }
 
     /** {@code GET} without a token: the status the coordinator answers, for deny-by-default checks. */
-    int statusWithoutToken(String path) {
+    public int statusWithoutToken(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), null).statusCode();
     }
 
     /** {@code GET /api/v1/agents}: every registered agent with its state. */
-    List<JsonNode> agents() {
+    public List<JsonNode> agents() {
         List<JsonNode> agents = new ArrayList<>();
         expect(200, get("/api/v1/agents", operator)).forEach(agents::add);
         return agents;
     }
 
     /** {@code POST /api/v1/plans} with a YAML body; 201 and the stored plan. */
-    JsonNode createPlan(String yaml) {
+    public JsonNode createPlan(String yaml) {
         return expect(
                 201,
                 send(
@@ -70,7 +70,7 @@ final class CoordinatorApi {
     }
 
     /** {@code POST /api/v1/jobs} {@code {planId}}; 201 and the new job. */
-    JsonNode startJob(String planId) {
+    public JsonNode startJob(String planId) {
         return expect(
                 201,
                 send(
@@ -81,7 +81,7 @@ final class CoordinatorApi {
     }
 
     /** {@code GET /api/v1/jobs/{id}}: state and per-transfer progress. */
-    JsonNode job(String id) {
+    public JsonNode job(String id) {
         return expect(200, get("/api/v1/jobs/" + id, operator));
     }
 

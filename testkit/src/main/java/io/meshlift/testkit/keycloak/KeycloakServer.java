@@ -68,6 +68,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final String adminUsername;
     private final String adminPassword;
     private final Map<String, Map<String, String>> secretsByRealm;
+    private final Map<String, Map<String, String>> passwordsByRealm;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -78,7 +79,8 @@ public final class KeycloakServer implements AutoCloseable {
             int port,
             String adminUsername,
             String adminPassword,
-            Map<String, Map<String, String>> secretsByRealm) {
+            Map<String, Map<String, String>> secretsByRealm,
+            Map<String, Map<String, String>> passwordsByRealm) {
         this.workDir = workDir;
         this.home = home;
         this.process = process;
@@ -86,6 +88,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
         this.secretsByRealm = secretsByRealm;
+        this.passwordsByRealm = passwordsByRealm;
     }
 
     /**
@@ -125,6 +128,7 @@ public final class KeycloakServer implements AutoCloseable {
         Path zip = KeycloakDistribution.zipFromSystemProperty();
         Path home = KeycloakDistribution.unpack(zip, workDir);
         Map<String, Map<String, String>> secrets = new HashMap<>();
+        Map<String, Map<String, String>> passwords = new HashMap<>();
         List<String> realmNames = new ArrayList<>();
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
@@ -132,6 +136,7 @@ public final class KeycloakServer implements AutoCloseable {
                 RealmTemplate.Rendered realm = template.render();
                 Files.writeString(imports.resolve(realm.name() + "-realm.json"), realm.json());
                 secrets.put(realm.name(), realm.clientSecrets());
+                passwords.put(realm.name(), realm.userPasswords());
                 realmNames.add(realm.name());
             }
         } catch (IOException e) {
@@ -164,8 +169,8 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + home.resolve("bin/kc.sh"), e);
         }
-        KeycloakServer server =
-                new KeycloakServer(workDir, home, process, port, adminUsername, adminPassword, Map.copyOf(secrets));
+        KeycloakServer server = new KeycloakServer(
+                workDir, home, process, port, adminUsername, adminPassword, Map.copyOf(secrets), Map.copyOf(passwords));
         try {
             server.awaitReady(realmNames, startupTimeout);
         } catch (RuntimeException e) {
@@ -208,6 +213,20 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IllegalArgumentException("realm " + realm + " has no confidential client " + clientId);
         }
         return secret;
+    }
+
+    /** The generated password of a user of the realm (users who sign in through the login form). */
+    public String userPassword(String realm, String username) {
+        String password = passwordsByRealm.getOrDefault(realm, Map.of()).get(username);
+        if (password == null) {
+            throw new IllegalArgumentException("realm " + realm + " has no user " + username + " with a password");
+        }
+        return password;
+    }
+
+    /** The realm administration API, as the bootstrap administrator: e.g. a client's redirect URIs. */
+    public RealmAdmin admin(String realm) {
+        return new RealmAdmin(baseUrl(), realm, adminUsername, adminPassword);
     }
 
     /** A fresh access token of the client's service account (client-credentials grant). */

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A realm import file from a classpath template. Every client secret in the template is the placeholder
- * {@value #PLACEHOLDER}; {@link #render} replaces each with a fresh random secret, so no secret is ever
- * committed and every run has its own.
+ * A realm import file from a classpath template. Every client secret and every user password in the template
+ * is the placeholder {@value #PLACEHOLDER}; {@link #render} replaces each with a fresh random value, so no
+ * secret is ever committed and every run has its own.
  */
 public final class RealmTemplate {
 
@@ -46,10 +46,11 @@ public final class RealmTemplate {
         return new RealmTemplate(resource);
     }
 
-    /** Reads the template and gives every confidential client a new random secret. */
+    /** Reads the template and gives every confidential client a new random secret, every user a new password. */
     public Rendered render() {
         ObjectNode realm = read();
         Map<String, String> secrets = new LinkedHashMap<>();
+        Map<String, String> passwords = renderPasswords(realm);
         for (JsonNode client : realm.path("clients")) {
             JsonNode secret = client.get("secret");
             if (secret == null) {
@@ -65,10 +66,35 @@ public final class RealmTemplate {
             secrets.put(clientId, generated);
         }
         try {
-            return new Rendered(realm.path("realm").asText(), JSON.writeValueAsString(realm), Map.copyOf(secrets));
+            return new Rendered(
+                    realm.path("realm").asText(),
+                    JSON.writeValueAsString(realm),
+                    Map.copyOf(secrets),
+                    Map.copyOf(passwords));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Users who log in through Keycloak's form (the dashboard's tests) get a password generated per run. */
+    private Map<String, String> renderPasswords(ObjectNode realm) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (JsonNode user : realm.path("users")) {
+            String username = user.path("username").asText();
+            for (JsonNode credential : user.path("credentials")) {
+                if (!"password".equals(credential.path("type").asText())) {
+                    continue;
+                }
+                if (!PLACEHOLDER.equals(credential.path("value").asText())) {
+                    throw new IllegalStateException(resource + ": user " + username + " must have the password "
+                            + PLACEHOLDER + ", not a literal");
+                }
+                String generated = randomSecret();
+                ((ObjectNode) credential).put("value", generated);
+                passwords.put(username, generated);
+            }
+        }
+        return passwords;
     }
 
     private ObjectNode read() {
@@ -94,12 +120,15 @@ public final class RealmTemplate {
      * @param name the realm's name
      * @param json the import file's content, secrets included: write it only where the server reads it
      * @param clientSecrets client id to its generated secret
+     * @param userPasswords user name to its generated password
      */
-    public record Rendered(String name, String json, Map<String, String> clientSecrets) {
+    public record Rendered(
+            String name, String json, Map<String, String> clientSecrets, Map<String, String> userPasswords) {
 
         @Override
         public String toString() {
-            return "Rendered[" + name + ", clients with secrets " + clientSecrets.keySet() + "]";
+            return "Rendered[" + name + ", clients with secrets " + clientSecrets.keySet() + ", users with passwords "
+                    + userPasswords.keySet() + "]";
         }
     }
 }
