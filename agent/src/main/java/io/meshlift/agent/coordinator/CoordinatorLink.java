@@ -72,6 +72,7 @@ public class CoordinatorLink {
     private ScheduledExecutorService link;
     private ReportOutbox outbox;
     private Assignments assignments;
+    private Surveys surveys;
     private CoordinatorAddress address;
     private AgentId coordinatorIdentity;
     private Backoff backoff;
@@ -114,6 +115,7 @@ public class CoordinatorLink {
                 bound -> ThreadLocalRandom.current().nextLong(bound));
         outbox = recorder.outbox().orElseThrow();
         assignments = new Assignments(pulls, outbox, settings.maxConcurrentPulls());
+        surveys = new Surveys(runtime.volumes(), runtime.threads("survey"));
         tokens = tokenSource(settings.oidc());
         link = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runtime.threads("coordinator-link"));
         outbox.onAppend(this::wakeSender);
@@ -135,6 +137,7 @@ public class CoordinatorLink {
             }
             closeChannel();
         });
+        surveys.close();
         link.shutdown();
         link.awaitTermination(5, TimeUnit.SECONDS);
         link.shutdownNow();
@@ -170,6 +173,7 @@ public class CoordinatorLink {
                 link,
                 outbox,
                 assignments,
+                surveys,
                 new SessionAgent(),
                 config.coordinator().heartbeatInterval(),
                 config.coordinator().progressInterval(),

@@ -20,7 +20,13 @@ final class Pull {
 
     private static final Logger LOG = Logger.getLogger(Pull.class);
 
-    record Limits(int streamsPerPeer, int requestsPerStream, int filesInFlight, int stallTimeoutSeconds) {}
+    record Limits(int streamsPerPeer, int requestsPerStream, int filesInFlight, int stallTimeoutSeconds) {
+
+        /** What a pull asking for {@code requested} chunk requests in flight gets here. */
+        ChunkConcurrency chunks(int requested) {
+            return ChunkConcurrency.of(requested, streamsPerPeer, requestsPerStream);
+        }
+    }
 
     interface ContextFactory {
         PullContext create(
@@ -79,13 +85,9 @@ final class Pull {
         ExecutorService fileWorkers =
                 Executors.newFixedThreadPool(limits.filesInFlight(), named("pull-" + request.id()));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("pull-watchdog"));
-        try (PeerChunkClient client = new PeerChunkClient(
-                        request.source(),
-                        channel,
-                        limits.streamsPerPeer(),
-                        limits.requestsPerStream(),
-                        limits.stallTimeoutSeconds(),
-                        timers);
+        ChunkConcurrency chunks = limits.chunks(request.concurrency());
+        try (PeerChunkClient client =
+                        new PeerChunkClient(request.source(), channel, chunks, limits.stallTimeoutSeconds(), timers);
                 ResultLog results = new ResultLog(dir.resolve("files.ndjson"), json)) {
             PullContext context = contexts.create(request, client, counters, incidents);
             job = new PullJob(context, volume, channel, fileWorkers, limits.filesInFlight(), results, listener, dir);
@@ -143,7 +145,10 @@ final class Pull {
                 current == null ? List.of() : current.skipped,
                 incidents.count(),
                 incidents.kept(),
-                error);
+                error,
+                state == PullState.QUEUED
+                        ? 0
+                        : limits.chunks(request.concurrency()).total());
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
