@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param verify {@code full} or {@code chunks}
  * @param bandwidthLimit bytes per second, 0 for no cap
  * @param deleteExtraneous remove destination entries the source no longer lists, once all verified
+ * @param concurrency the plan's chunk requests in flight (the agent caps it at its own limit)
  * @param grant the encoded SignedGrant (grant.proto) for the destination to present to the source
  * @param resend true when this assignment id was sent before (lease taken over, job resumed): the agent
  *     may already run it
@@ -31,6 +32,7 @@ public record AssignmentOrder(
         List<String> exclude,
         long bandwidthLimit,
         boolean deleteExtraneous,
+        int concurrency,
         byte[] grant,
         boolean resend) {
 

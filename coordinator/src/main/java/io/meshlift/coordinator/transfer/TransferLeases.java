@@ -157,6 +157,7 @@ public class TransferLeases {
                 dataset == null ? List.of() : dataset.exclude(),
                 settings.bandwidthLimit().bytesPerSecond(),
                 settings.deleteExtraneous(),
+                settings.concurrency(),
                 grant,
                 resend);
     }

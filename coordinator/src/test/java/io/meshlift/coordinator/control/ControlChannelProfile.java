@@ -21,7 +21,8 @@ public class ControlChannelProfile implements QuarkusTestProfile {
                 "coordinator.jobs.scheduler-interval", "100ms",
                 "coordinator.jobs.retry-backoff", "100ms",
                 "coordinator.jobs.lease-duration", "5s",
-                "coordinator.control.require-token", "false");
+                "coordinator.control.require-token", "false",
+                "coordinator.jobs.dry-run-timeout", "3s");
     }
 
     @Override
