@@ -108,10 +108,7 @@ class CoordinatorJobIT {
         String planId = api.createPlan(PLAN).path("id").asText();
         dryRun = api.dryRun(planId);
         System.out.println("CoordinatorJobIT: dry run " + dryRun);
-        copies.values().stream()
-                .map(Copy::destination)
-                .filter(Files::exists)
-                .forEach(presentAfterDryRun::add);
+        copies.values().stream().map(Copy::destination).filter(Files::exists).forEach(presentAfterDryRun::add);
         jobId = api.startJob(planId).path("id").asText();
         long started = System.nanoTime();
         finishedJob = withLogs(() -> await("job " + jobId + " to finish")
@@ -336,7 +333,8 @@ class CoordinatorJobIT {
         assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
         assertThat(dryRun.path("ready").asBoolean()).as(dryRun.toString()).isTrue();
         Map<String, JsonNode> transfers = new TreeMap<>();
-        dryRun.path("transfers").forEach(t -> transfers.put(t.path("destination").asText(), t));
+        dryRun.path("transfers")
+                .forEach(t -> transfers.put(t.path("destination").asText(), t));
         assertThat(transfers).containsOnlyKeys(copies.keySet());
         long files = 0;
         long bytes = 0;
@@ -349,8 +347,12 @@ class CoordinatorJobIT {
             assertThat(transfer.path("files").asLong()).as(copy.getKey()).isEqualTo(SMALL_FILES + 1);
             assertThat(transfer.path("files").asLong()).as(copy.getKey()).isEqualTo(sourceFiles.size());
             assertThat(transfer.path("bytes").asLong()).as(copy.getKey()).isEqualTo(sourceBytes);
-            assertThat(transfer.path("estimateBasis").asText()).as(copy.getKey()).isEqualTo("unknown");
-            assertThat(transfer.path("estimatedSeconds").isNull()).as(copy.getKey()).isTrue();
+            assertThat(transfer.path("estimateBasis").asText())
+                    .as(copy.getKey())
+                    .isEqualTo("unknown");
+            assertThat(transfer.path("estimatedSeconds").isNull())
+                    .as(copy.getKey())
+                    .isTrue();
             assertThat(transfer.path("estimateNote").asText()).contains("no bandwidth limit");
             files += sourceFiles.size();
             bytes += sourceBytes;
@@ -358,7 +360,9 @@ class CoordinatorJobIT {
         assertThat(dryRun.path("totals").path("files").asLong()).isEqualTo(files);
         assertThat(dryRun.path("totals").path("bytes").asLong()).isEqualTo(bytes);
         assertThat(dryRun.path("totals").path("estimatedSeconds").isNull()).isTrue();
-        assertThat(presentAfterDryRun).as("destination directories right after the dry run").isEmpty();
+        assertThat(presentAfterDryRun)
+                .as("destination directories right after the dry run")
+                .isEmpty();
     }
 
     @Test
