@@ -77,7 +77,11 @@ final class ControlMapper {
                 assignment.getGrant().isEmpty()
                         ? null
                         : Base64.getEncoder()
-                                .encodeToString(assignment.getGrant().toByteArray()));
+                                .encodeToString(assignment.getGrant().toByteArray()),
+                assignment.getConcurrency() == 0
+                        ? null
+                        : Math.toIntExact(
+                                Math.min(Integer.toUnsignedLong(assignment.getConcurrency()), Integer.MAX_VALUE)));
     }
 
     /**

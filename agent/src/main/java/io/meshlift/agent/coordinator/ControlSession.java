@@ -22,6 +22,7 @@ import io.meshlift.proto.control.v1.Progress;
 import io.meshlift.proto.control.v1.Reauthenticate;
 import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
+import io.meshlift.proto.control.v1.SurveyResult;
 import io.meshlift.proto.control.v1.Welcome;
 
 /**
@@ -62,6 +63,7 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
     private final ScheduledExecutorService link;
     private final ReportOutbox outbox;
     private final Assignments assignments;
+    private final Surveys surveys;
     private final Agent agent;
     private final Duration fallbackHeartbeat;
     private final Duration progressInterval;
@@ -80,6 +82,7 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
             ScheduledExecutorService link,
             ReportOutbox outbox,
             Assignments assignments,
+            Surveys surveys,
             Agent agent,
             Duration fallbackHeartbeat,
             Duration progressInterval,
@@ -88,6 +91,7 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
         this.link = link;
         this.outbox = outbox;
         this.assignments = assignments;
+        this.surveys = surveys;
         this.agent = agent;
         this.fallbackHeartbeat = fallbackHeartbeat;
         this.progressInterval = progressInterval;
@@ -129,6 +133,7 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
             case COMMAND -> assignments.command(message.getCommand());
             case REPORT_ACK -> outbox.acknowledge(message.getReportAck().getUpToReportId());
             case REVOKED_AGENTS -> agent.revoked(message.getRevokedAgents().getAgentIdsList());
+            case SURVEY -> surveys.survey(message.getSurvey(), result -> link.execute(() -> answer(result)));
             default ->
                 LOG.warnf("coordinator sent a message this agent does not know (%s); ignored", message.getBodyCase());
         }
@@ -226,6 +231,18 @@ final class ControlSession implements ClientResponseObserver<AgentMessage, Coord
                         .setProgress(now));
             }
         }
+    }
+
+    /**
+     * Sends a survey's answer on this stream if it is still open. An answer is not a report: if the stream
+     * dropped meanwhile, the coordinator has given up on it and a new stream would not be asked.
+     */
+    private void answer(SurveyResult result) {
+        if (closed || !welcomed) {
+            LOG.debugf("survey %s finished after its control stream closed; answer dropped", result.getSurveyId());
+            return;
+        }
+        requests.onNext(AgentMessage.newBuilder().setSurveyResult(result).build());
     }
 
     /** Sends waiting reports in id order while the stream accepts more. */

@@ -74,6 +74,7 @@ public class CoordinatorLink {
     private ReportOutbox outbox;
     private Assignments assignments;
     private CoordinatorAddresses addresses;
+    private Surveys surveys;
     private AgentId coordinatorIdentity;
     private Backoff backoff;
     private ManagedChannel channel;
@@ -115,6 +116,7 @@ public class CoordinatorLink {
                 bound -> ThreadLocalRandom.current().nextLong(bound));
         outbox = recorder.outbox().orElseThrow();
         assignments = new Assignments(pulls, outbox, settings.maxConcurrentPulls());
+        surveys = new Surveys(runtime.volumes(), runtime.threads("survey"));
         tokens = tokenSource(settings.oidc());
         link = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runtime.threads("coordinator-link"));
         outbox.onAppend(this::wakeSender);
@@ -136,6 +138,7 @@ public class CoordinatorLink {
             }
             closeChannel();
         });
+        surveys.close();
         link.shutdown();
         link.awaitTermination(5, TimeUnit.SECONDS);
         link.shutdownNow();
@@ -172,6 +175,7 @@ public class CoordinatorLink {
                 link,
                 outbox,
                 assignments,
+                surveys,
                 new SessionAgent(),
                 config.coordinator().heartbeatInterval(),
                 config.coordinator().progressInterval(),

@@ -34,6 +34,7 @@ public final class PeerChunkClient implements ChunkSource {
     private final PeerEndpoint peer;
     private final PeerTransferGrpc.PeerTransferStub stub;
     private final int window;
+    private final int maxInFlight;
     private final long stallNanos;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final List<Slot> slots = new ArrayList<>();
@@ -48,11 +49,22 @@ public final class PeerChunkClient implements ChunkSource {
             int window,
             long stallTimeoutSeconds,
             ScheduledExecutorService scheduler) {
+        this(peer, channel, new ChunkConcurrency(streams, window, streams * window), stallTimeoutSeconds, scheduler);
+    }
+
+    /** @param concurrency streams, requests per stream, and requests in flight over all streams */
+    public PeerChunkClient(
+            PeerEndpoint peer,
+            Channel channel,
+            ChunkConcurrency concurrency,
+            long stallTimeoutSeconds,
+            ScheduledExecutorService scheduler) {
         this.peer = peer;
         this.stub = PeerTransferGrpc.newStub(channel);
-        this.window = window;
+        this.window = concurrency.requestsPerStream();
+        this.maxInFlight = concurrency.total();
         this.stallNanos = TimeUnit.SECONDS.toNanos(stallTimeoutSeconds);
-        for (int i = 0; i < streams; i++) {
+        for (int i = 0; i < concurrency.streams(); i++) {
             slots.add(new Slot());
         }
         this.watchdog = scheduler.scheduleWithFixedDelay(this::cancelStalledStreams, 1, 1, TimeUnit.SECONDS);
@@ -65,6 +77,15 @@ public final class PeerChunkClient implements ChunkSource {
     @Override
     public String describe() {
         return peer.toString();
+    }
+
+    /** Requests open on all streams now (at most the concurrency's total). */
+    public synchronized int inFlight() {
+        int open = 0;
+        for (Slot slot : slots) {
+            open += slot.openCount();
+        }
+        return open;
     }
 
     /**
@@ -89,8 +110,13 @@ public final class PeerChunkClient implements ChunkSource {
     private void dispatch() {
         List<Runnable> sends = new ArrayList<>();
         synchronized (this) {
+            int inFlight = 0;
             for (Slot slot : slots) {
-                while (!closed && !queue.isEmpty() && slot.openCount() < window) {
+                inFlight += slot.openCount();
+            }
+            for (Slot slot : slots) {
+                while (!closed && !queue.isEmpty() && slot.openCount() < window && inFlight < maxInFlight) {
+                    inFlight++;
                     Pending pending = queue.poll();
                     long id = ++nextRequestId;
                     StreamCall call = slot.call();

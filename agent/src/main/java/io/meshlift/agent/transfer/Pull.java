@@ -24,7 +24,13 @@ final class Pull {
     /** How often each swarm peer is asked which chunks it holds verified. */
     static final long AVAILABILITY_POLL_MILLIS = 500;
 
-    record Limits(int streamsPerPeer, int requestsPerStream, int filesInFlight, int stallTimeoutSeconds) {}
+    record Limits(int streamsPerPeer, int requestsPerStream, int filesInFlight, int stallTimeoutSeconds) {
+
+        /** What a pull asking for {@code requested} chunk requests in flight gets here. */
+        ChunkConcurrency chunks(int requested) {
+            return ChunkConcurrency.of(requested, streamsPerPeer, requestsPerStream);
+        }
+    }
 
     interface ContextFactory {
         PullContext create(PullRequest request, ChunkSource client, TransferCounters counters, IncidentLog incidents);
@@ -113,13 +119,9 @@ final class Pull {
         ScheduledExecutorService timers =
                 Executors.newSingleThreadScheduledExecutor(logContext.threads(named("pull-watchdog")));
         ReceivingDataset held = local.startReceiving(request.volume(), request.path());
-        try (PeerChunkClient client = new PeerChunkClient(
-                        request.source(),
-                        channel,
-                        limits.streamsPerPeer(),
-                        limits.requestsPerStream(),
-                        limits.stallTimeoutSeconds(),
-                        timers);
+        ChunkConcurrency chunks = limits.chunks(request.concurrency());
+        try (PeerChunkClient client =
+                        new PeerChunkClient(request.source(), channel, chunks, limits.stallTimeoutSeconds(), timers);
                 SwarmChunkSource swarmed = swarmSource(client, channels, timers, held);
                 ResultLog results = new ResultLog(dir.resolve("files.ndjson"), json)) {
             synchronized (this) {
@@ -221,7 +223,10 @@ final class Pull {
                 current == null ? List.of() : current.skipped,
                 incidents.count(),
                 incidents.kept(),
-                error);
+                error,
+                state == PullState.QUEUED
+                        ? 0
+                        : limits.chunks(request.concurrency()).total());
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -3,7 +3,12 @@ package io.meshlift.agent.transfer;
 import java.time.Instant;
 import java.util.List;
 
-/** A point-in-time view of a pull, as the admin API and reports show it. */
+/**
+ * A point-in-time view of a pull, as the admin API and reports show it.
+ *
+ * @param chunkRequestsInFlight the cap on chunk requests this pull keeps in flight ({@link ChunkConcurrency}); 0
+ *     before it starts
+ */
 public record PullProgress(
         String id,
         PullState state,
@@ -30,4 +35,5 @@ public record PullProgress(
         List<String> skipped,
         long incidentCount,
         List<IncidentLog.Incident> incidents,
-        String error) {}
+        String error,
+        int chunkRequestsInFlight) {}

@@ -220,9 +220,7 @@ public class PullService {
                 directorySyncs,
                 counters,
                 incidents,
-                Math.max(
-                        1,
-                        config.transfer().streamsPerPeer() * config.transfer().requestsPerStream()),
+                limits().chunks(request.concurrency()).total(),
                 config.transfer().chunkAttempts());
     }
 

@@ -25,12 +25,23 @@ public record PullSpec(
         List<String> exclude,
         String bandwidthLimit,
         Boolean deleteExtraneous,
-        String grant) {
+        String grant,
+        Integer concurrency) {
 
     /** The spec with another grant (base64 of an encoded SignedGrant). */
     public PullSpec withGrant(String fresh) {
         return new PullSpec(
-                id, source, destination, chunkSize, verify, include, exclude, bandwidthLimit, deleteExtraneous, fresh);
+                id,
+                source,
+                destination,
+                chunkSize,
+                verify,
+                include,
+                exclude,
+                bandwidthLimit,
+                deleteExtraneous,
+                fresh,
+                concurrency);
     }
 
     /** The grant's bytes; empty when the pull has none (admin-API pulls from a source in mesh mode). */
@@ -103,7 +114,8 @@ public record PullSpec(
                     include == null ? List.of() : include,
                     exclude == null ? List.of() : exclude,
                     limit,
-                    Boolean.TRUE.equals(deleteExtraneous));
+                    Boolean.TRUE.equals(deleteExtraneous),
+                    concurrency == null ? 0 : concurrency);
         } catch (IllegalArgumentException e) {
             throw new InvalidPullSpecException(List.of(e.getMessage()));
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.meshlift.agent.peer.PeerServer;
+import io.meshlift.agent.transfer.PullService;
 import io.meshlift.core.digest.Sha256;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.Command;
@@ -22,6 +23,8 @@ import io.meshlift.proto.control.v1.CoordinatorMessage;
 import io.meshlift.proto.control.v1.PeerSource;
 import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
+import io.meshlift.proto.control.v1.SurveyRequest;
+import io.meshlift.proto.control.v1.SurveyResult;
 import io.meshlift.proto.control.v1.Volume;
 
 import static io.meshlift.agent.coordinator.LinkFixture.COORDINATOR;
@@ -47,6 +50,9 @@ class CoordinatorLinkTest {
 
     @Inject
     PeerServer peerServer;
+
+    @Inject
+    PullService pulls;
 
     private final List<FakeCoordinator> coordinators = new ArrayList<>();
 
@@ -152,6 +158,73 @@ class CoordinatorLinkTest {
 
         await().atMost(WAIT).until(() -> finished(coordinator, PHOTOS).size() == 2);
         assertThat(coordinator.reportsFor(PHOTOS)).filteredOn(Report::hasFile).hasSize(2);
+    }
+
+    @Test
+    void surveyCountsTheDatasetWithTheFiltersOnlyInsideTheVolume() throws Exception {
+        dataset("surveyed");
+        FakeCoordinator coordinator = coordinator(true);
+
+        survey(
+                coordinator,
+                SurveyRequest.newBuilder().setSurveyId("all").setVolume("src").setPath("surveyed"));
+        survey(
+                coordinator,
+                SurveyRequest.newBuilder()
+                        .setSurveyId("no-txt")
+                        .setVolume("src")
+                        .setPath("surveyed")
+                        .addExclude("*.txt"));
+        survey(
+                coordinator,
+                SurveyRequest.newBuilder()
+                        .setSurveyId("escape")
+                        .setVolume("src")
+                        .setPath("../dst"));
+
+        await().atMost(WAIT).until(() -> coordinator.surveys.size() == 3);
+        SurveyResult all = surveyResult(coordinator, "all");
+        assertThat(all.getError()).isEmpty();
+        assertThat(all.getFiles()).isEqualTo(2);
+        assertThat(all.getBytes()).isEqualTo("hello surveyed".length() + 300_000);
+        assertThat(all.getDirectories()).isEqualTo(1);
+        SurveyResult filtered = surveyResult(coordinator, "no-txt");
+        assertThat(filtered.getFiles()).isEqualTo(1);
+        assertThat(filtered.getBytes()).isEqualTo(300_000);
+        SurveyResult escape = surveyResult(coordinator, "escape");
+        assertThat(escape.getError()).contains("..");
+        assertThat(escape.getFiles()).isZero();
+    }
+
+    @Test
+    void assignmentConcurrencyReachesThePullUpToTheAgentsCap() throws Exception {
+        dataset("few");
+        dataset("many");
+        FakeCoordinator coordinator = coordinator(true);
+        String few = "0d0c2a4e-8d7b-4c1e-9a55-0b3f2d9e7c11/1";
+        String many = "0d0c2a4e-8d7b-4c1e-9a55-0b3f2d9e7c12/1";
+
+        assign(coordinator, assignment(few, "few", "copies/few").setConcurrency(3));
+        assign(coordinator, assignment(many, "many", "copies/many").setConcurrency(200));
+
+        await().atMost(WAIT)
+                .until(() -> !finished(coordinator, few).isEmpty()
+                        && !finished(coordinator, many).isEmpty());
+        assertThat(finished(coordinator, few).get(0).getFinished().getState()).isEqualTo("SUCCEEDED");
+        assertThat(pulls.get(PullIds.of(few)).chunkRequestsInFlight()).isEqualTo(3);
+        // agent.transfer.streams-per-peer x requests-per-stream, 4 x 4 by default
+        assertThat(pulls.get(PullIds.of(many)).chunkRequestsInFlight()).isEqualTo(16);
+    }
+
+    private static void survey(FakeCoordinator coordinator, SurveyRequest.Builder request) {
+        coordinator.send(CoordinatorMessage.newBuilder().setSurvey(request).build());
+    }
+
+    private static SurveyResult surveyResult(FakeCoordinator coordinator, String id) {
+        return coordinator.surveys.stream()
+                .filter(result -> result.getSurveyId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

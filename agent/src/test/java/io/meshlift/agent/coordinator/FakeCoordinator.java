@@ -28,6 +28,7 @@ import io.meshlift.proto.control.v1.CoordinatorMessage;
 import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.ReportAck;
+import io.meshlift.proto.control.v1.SurveyResult;
 import io.meshlift.proto.control.v1.Welcome;
 
 /**
@@ -46,6 +47,8 @@ final class FakeCoordinator implements AutoCloseable {
     final List<Long> received = new CopyOnWriteArrayList<>();
 
     final Map<Long, Report> stored = new ConcurrentSkipListMap<>();
+    /** Answers to surveys, in the order received. */
+    final List<SurveyResult> surveys = new CopyOnWriteArrayList<>();
 
     private final boolean acknowledge;
     private final int heartbeatMillis;
@@ -141,6 +144,7 @@ final class FakeCoordinator implements AutoCloseable {
                             current = responses;
                         }
                         case HEARTBEAT -> heartbeats.incrementAndGet();
+                        case SURVEY_RESULT -> surveys.add(message.getSurveyResult());
                         case REPORT -> {
                             Report report = message.getReport();
                             received.add(report.getReportId());

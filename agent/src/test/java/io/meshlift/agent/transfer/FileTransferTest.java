@@ -155,7 +155,8 @@ class FileTransferTest {
                 List.of(),
                 List.of(),
                 0,
-                false);
+                false,
+                0);
         PullContext context = new PullContext(
                 request,
                 "destination",

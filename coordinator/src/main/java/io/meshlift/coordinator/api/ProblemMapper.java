@@ -23,6 +23,9 @@ import io.meshlift.coordinator.enrollment.EnrollmentUnavailableException;
 import io.meshlift.coordinator.error.ResourceNotFoundException;
 import io.meshlift.coordinator.error.StateConflictException;
 import io.meshlift.coordinator.keycloak.IdentityProviderUnavailableException;
+import io.meshlift.coordinator.survey.SourceAgentUnavailableException;
+import io.meshlift.coordinator.survey.SurveyFailedException;
+import io.meshlift.coordinator.survey.SurveyTimeoutException;
 import io.meshlift.core.pki.InvalidAgentIdException;
 import io.meshlift.core.plan.InvalidPlanException;
 
@@ -122,6 +125,29 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response identityProviderUnavailable(IdentityProviderUnavailableException error, UriInfo uri) {
         return unavailable(error, uri);
+    }
+
+    /** A dry run's source agent is unknown, offline, on another replica or not reading its stream. */
+    @ServerExceptionMapper
+    public Response sourceAgentUnavailable(SourceAgentUnavailableException error, UriInfo uri) {
+        LOG.warnf("answered 503 to %s: %s", path(uri), error.getMessage());
+        return respond(new Problem(
+                URN + "agent-unavailable", "Source agent unavailable", 503, error.getMessage(), path(uri), List.of()));
+    }
+
+    /** A dry run's source agent did not answer within the deadline. */
+    @ServerExceptionMapper
+    public Response surveyTimeout(SurveyTimeoutException error, UriInfo uri) {
+        LOG.warnf("answered 504 to %s: %s", path(uri), error.getMessage());
+        return respond(new Problem(
+                URN + "agent-timeout", "Source agent did not answer", 504, error.getMessage(), path(uri), List.of()));
+    }
+
+    /** A dry run's source agent answered that it cannot count the dataset the plan names. */
+    @ServerExceptionMapper
+    public Response surveyFailed(SurveyFailedException error, UriInfo uri) {
+        return respond(new Problem(
+                URN + "survey-failed", "Dataset cannot be surveyed", 422, error.getMessage(), path(uri), List.of()));
     }
 
     private static Response unavailable(RuntimeException error, UriInfo uri) {

@@ -131,6 +131,10 @@ public interface CoordinatorConfig {
         /** Transfers an agent runs at once when it did not say (max_concurrent_pulls = 0). */
         @WithDefault("2")
         int defaultPullsPerAgent();
+
+        /** How long a dry run waits for source agents to count their datasets before it answers 504. */
+        @WithDefault("30s")
+        Duration dryRunTimeout();
     }
 
     interface Grants {

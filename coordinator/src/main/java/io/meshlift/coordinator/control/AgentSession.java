@@ -52,6 +52,9 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 case REPORT -> report(message.getReport());
                 case REAUTHENTICATE ->
                     reauthenticate(message.getReauthenticate().getAccessToken());
+                case SURVEY_RESULT ->
+                    handlers.connections()
+                            .surveyAnswered(connection.agentId(), ControlMapper.fromWire(message.getSurveyResult()));
                 case REGISTER ->
                     end(Status.FAILED_PRECONDITION.withDescription(
                             "agent " + connection.agentId() + " sent a second Register on one stream"));

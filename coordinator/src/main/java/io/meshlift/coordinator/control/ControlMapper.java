@@ -9,9 +9,12 @@ import com.google.protobuf.ByteString;
 import io.meshlift.coordinator.agent.AgentRegistration;
 import io.meshlift.coordinator.agent.AgentVolume;
 import io.meshlift.coordinator.swarm.SwarmMember;
+import io.meshlift.coordinator.survey.DatasetSurveyOrder;
+import io.meshlift.coordinator.survey.SurveyAnswer;
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
 import io.meshlift.coordinator.transfer.TransferReport;
+import io.meshlift.core.manifest.DatasetSurvey;
 import io.meshlift.core.pki.AgentId;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.Command;
@@ -23,6 +26,8 @@ import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.ReportAck;
 import io.meshlift.proto.control.v1.RevokedAgents;
 import io.meshlift.proto.control.v1.SwarmPeer;
+import io.meshlift.proto.control.v1.SurveyRequest;
+import io.meshlift.proto.control.v1.SurveyResult;
 import io.meshlift.proto.control.v1.Volume;
 import io.meshlift.proto.control.v1.Welcome;
 
@@ -154,6 +159,7 @@ final class ControlMapper {
                         .addAllExclude(order.exclude())
                         .setBandwidthLimit(order.bandwidthLimit())
                         .setDeleteExtraneous(order.deleteExtraneous())
+                        .setConcurrency(order.concurrency())
                         .setGrant(ByteString.copyFrom(order.grant()))
                         .addAllSwarmPeers(order.swarm().stream()
                                 .map(ControlMapper::toWire)
@@ -170,6 +176,38 @@ final class ControlMapper {
                 .setPath(member.path())
                 .setGrant(ByteString.copyFrom(member.grant()))
                 .build();
+    }
+
+    static CoordinatorMessage toWire(DatasetSurveyOrder order) {
+        return CoordinatorMessage.newBuilder()
+                .setSurvey(SurveyRequest.newBuilder()
+                        .setSurveyId(order.surveyId())
+                        .setVolume(order.volume())
+                        .setPath(order.path())
+                        .addAllInclude(order.include())
+                        .addAllExclude(order.exclude()))
+                .build();
+    }
+
+    /** Counts beyond Long.MAX_VALUE (uint64 on the wire) cannot be real; they are clamped rather than wrapped. */
+    static SurveyAnswer fromWire(SurveyResult result) {
+        if (!result.getError().isEmpty()) {
+            return new SurveyAnswer(result.getSurveyId(), null, result.getError(), result.getElapsedMs());
+        }
+        return new SurveyAnswer(
+                result.getSurveyId(),
+                new DatasetSurvey(
+                        clamp(result.getFiles()),
+                        clamp(result.getBytes()),
+                        clamp(result.getDirectories()),
+                        clamp(result.getSymlinks()),
+                        clamp(result.getSkipped())),
+                null,
+                clamp(result.getElapsedMs()));
+    }
+
+    private static long clamp(long unsigned) {
+        return unsigned < 0 ? Long.MAX_VALUE : unsigned;
     }
 
     static CoordinatorMessage toWire(AgentLink.AgentCommand command, String assignmentId) {

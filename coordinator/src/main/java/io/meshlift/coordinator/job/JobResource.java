@@ -30,18 +30,23 @@ import io.meshlift.coordinator.security.Roles;
 public class JobResource {
 
     private final JobService jobs;
+    private final DryRunService dryRuns;
 
-    JobResource(JobService jobs) {
+    JobResource(JobService jobs, DryRunService dryRuns) {
         this.jobs = jobs;
+        this.dryRuns = dryRuns;
     }
 
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a job from a plan (201), or with dryRun report what it would do (200)")
+    @Operation(
+            summary = "Start a job from a plan (201), or with dryRun count what it would move and estimate how"
+                    + " long (200); 503 when a source agent is offline or connected to another replica, 504 when"
+                    + " it does not answer within coordinator.jobs.dry-run-timeout")
     public Response start(@Valid @NotNull JobRequest request) {
         if (request.isDryRun()) {
-            return Response.ok(jobs.dryRun(request.planId())).build();
+            return Response.ok(dryRuns.dryRun(request.planId())).build();
         }
         JobView job = jobs.start(request.planId());
         return Response.created(URI.create("/api/v1/jobs/" + job.id()))

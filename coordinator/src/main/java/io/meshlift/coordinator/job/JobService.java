@@ -15,8 +15,6 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
-import io.meshlift.coordinator.agent.Agent;
-import io.meshlift.coordinator.agent.AgentService;
 import io.meshlift.coordinator.plan.PlanService;
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.Transfer;
@@ -41,7 +39,6 @@ public class JobService {
     private final JobRepository jobs;
     private final TransferRepository transfers;
     private final PlanService plans;
-    private final AgentService agents;
     private final TransferEngine engine;
     private final JobCompletion completion;
     private final AgentLink link;
@@ -50,14 +47,12 @@ public class JobService {
             JobRepository jobs,
             TransferRepository transfers,
             PlanService plans,
-            AgentService agents,
             TransferEngine engine,
             JobCompletion completion,
             AgentLink link) {
         this.jobs = jobs;
         this.transfers = transfers;
         this.plans = plans;
-        this.agents = agents;
         this.engine = engine;
         this.completion = completion;
         this.link = link;
@@ -87,31 +82,6 @@ public class JobService {
         }
         transfers.flush();
         return JobView.of(job, transfers.listByJob(job.id));
-    }
-
-    /** What a job of the plan would do, storing and moving nothing. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public JobDryRun dryRun(UUID planId) {
-        MigrationPlan plan = plans.parsed(planId);
-        List<JobDryRun.Item> items = new ArrayList<>();
-        boolean ready = true;
-        for (DatasetSpec dataset : plan.datasets()) {
-            String sourceState = agentState(dataset.source().agent().value());
-            for (Endpoint destination : dataset.destinations()) {
-                String destinationState = agentState(destination.agent().value());
-                ready &= sourceState.equals("ONLINE") && destinationState.equals("ONLINE");
-                items.add(new JobDryRun.Item(
-                        dataset.name(),
-                        dataset.source().toString(),
-                        destination.toString(),
-                        sourceState,
-                        destinationState,
-                        dataset.settings().verify().planName(),
-                        dataset.settings().chunkSize(),
-                        dataset.settings().bandwidthLimit().bytesPerSecond()));
-            }
-        }
-        return new JobDryRun(planId, plan.metadata().name(), true, ready, items, JobDryRun.NOTE);
     }
 
     /** Every job, newest first. */
@@ -231,10 +201,6 @@ public class JobService {
                 link.command(transfer.destinationAgent, command, transfer.assignmentId);
             }
         }
-    }
-
-    private String agentState(String id) {
-        return agents.find(id).map((Agent a) -> a.state.name()).orElse("UNKNOWN");
     }
 
     private static Transfer newTransfer(UUID jobId, DatasetSpec dataset, Endpoint destination) {

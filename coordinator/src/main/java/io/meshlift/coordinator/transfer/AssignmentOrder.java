@@ -11,6 +11,7 @@ import io.meshlift.coordinator.swarm.SwarmMember;
  * @param verify {@code full} or {@code chunks}
  * @param bandwidthLimit bytes per second, 0 for no cap
  * @param deleteExtraneous remove destination entries the source no longer lists, once all verified
+ * @param concurrency the plan's chunk requests in flight (the agent caps it at its own limit)
  * @param grant the encoded SignedGrant (grant.proto) for the destination to present to the source
  * @param swarm the other holders of the dataset the destination may fetch verified chunks from; empty when
  *     swarming is off
@@ -35,6 +36,7 @@ public record AssignmentOrder(
         List<String> exclude,
         long bandwidthLimit,
         boolean deleteExtraneous,
+        int concurrency,
         byte[] grant,
         List<SwarmMember> swarm,
         boolean resend) {

@@ -161,6 +161,7 @@ public class TransferLeases {
                 dataset == null ? List.of() : dataset.exclude(),
                 settings.bandwidthLimit().bytesPerSecond(),
                 settings.deleteExtraneous(),
+                settings.concurrency(),
                 grant,
                 swarms.members(transfer, settings.swarm()),
                 resend);

@@ -24,4 +24,9 @@ public class AgentFixtures {
         agent.volumes = List.of(volumes);
         agents.persist(agent);
     }
+
+    @Transactional
+    public void markOffline(String id) {
+        agents.findById(id).state = AgentState.OFFLINE;
+    }
 }

@@ -22,7 +22,8 @@ public class ControlChannelProfile implements QuarkusTestProfile {
                 "coordinator.jobs.retry-backoff", "100ms",
                 "coordinator.jobs.lease-duration", "5s",
                 "coordinator.control.require-token", "false",
-                "coordinator.metrics.refresh-interval", "200ms");
+                "coordinator.metrics.refresh-interval", "200ms",
+                "coordinator.jobs.dry-run-timeout", "3s");
     }
 
     @Override

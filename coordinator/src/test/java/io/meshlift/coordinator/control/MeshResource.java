@@ -38,7 +38,19 @@ public class MeshResource implements QuarkusTestResourceLifecycleManager {
             "ctl-revoked",
             "ctl-witness",
             "ctl-met-dst",
-            "ctl-log-dst");
+            "ctl-log-dst",
+            // DryRunSurveyTest
+            "dr-src",
+            "dr-dst-1",
+            "dr-dst-2",
+            "dr-rate-src",
+            "dr-rate-dst",
+            "dr-err-src",
+            "dr-err-dst",
+            "dr-mute-src",
+            "dr-mute-dst",
+            "dr-gone-src",
+            "dr-gone-dst");
 
     private Path directory;
 

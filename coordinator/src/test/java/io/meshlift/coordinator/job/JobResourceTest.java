@@ -102,22 +102,48 @@ class JobResourceTest {
     }
 
     @Test
-    void aDryRunReportsWhatWouldMoveAndStoresNothing() {
+    void aDryRunNeedsTheSourceAgentsControlStreamOnThisReplica() {
+        // jb-src-01 is ONLINE in the database, but no stream of it is open here (no control channel in this
+        // profile): as with an agent connected to another replica, the dry run cannot ask it.
         String planId = plan();
         given().contentType(ContentType.JSON)
                 .body(Map.of("planId", planId, "dryRun", true))
                 .when()
                 .post("/api/v1/jobs")
                 .then()
-                .statusCode(200)
-                .body("dryRun", equalTo(true))
-                .body("planName", equalTo("jobs"))
-                .body("transfers", hasSize(2))
-                .body("transfers[0].source", equalTo("jb-src-01:data:backups/billing"))
-                .body("transfers[0].sourceAgent", equalTo("ONLINE"))
-                .body("transfers[0].chunkSize", equalTo(1048576))
-                .body("transfers[0].bandwidthLimit", equalTo(104857600))
-                .body("note", containsString("manifest"));
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:meshlift:problem:agent-unavailable"))
+                .body("detail", containsString("jb-src-01"))
+                .body("detail", containsString("another coordinator replica"));
+        given().get("/api/v1/jobs").then().body("findAll { it.planId == '" + planId + "' }", hasSize(0));
+    }
+
+    @Test
+    void aDryRunWithAnOfflineOrUnknownSourceNamesIt() {
+        if (agentRows.findByIdOptional("jb-off-01").isEmpty()) {
+            agents.register("jb-off-01", Instant.parse("2030-01-01T00:00:00Z"), new AgentVolume("data", 1, 2));
+        }
+        String planId = given().contentType("application/yaml")
+                .body(bytes(PlanFixtures.plan("jobs-offline", "jb-off-01", "jb-dst-01")))
+                .post("/api/v1/plans")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        agents.markOffline("jb-off-01");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("planId", planId, "dryRun", true))
+                .post("/api/v1/jobs")
+                .then()
+                .statusCode(503)
+                .body("detail", containsString("source agent jb-off-01 of dataset 'billing-backups' is OFFLINE"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("planId", "00000000-0000-0000-0000-000000000001", "dryRun", true))
+                .post("/api/v1/jobs")
+                .then()
+                .statusCode(404);
     }
 
     @Test

@@ -80,6 +80,18 @@ public final class CoordinatorApi {
                         operator));
     }
 
+    /** {@code POST /api/v1/jobs} {@code {planId, dryRun: true}}; 200 and what a job would move. */
+    JsonNode dryRun(String planId) {
+        return expect(
+                200,
+                send(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        write(Map.of("planId", planId, "dryRun", true)))),
+                        operator));
+    }
+
     /** {@code GET /api/v1/jobs/{id}}: state and per-transfer progress. */
     public JsonNode job(String id) {
         return expect(200, get("/api/v1/jobs/" + id, operator));

@@ -65,6 +65,10 @@ class CoordinatorJobIT {
 
     private static String jobId;
     private static JsonNode finishedJob;
+    /** The dry run's answer, asked before the job started. */
+    private static JsonNode dryRun;
+    /** Destination directories that existed right after the dry run (none should). */
+    private static final List<Path> presentAfterDryRun = new ArrayList<>();
 
     @BeforeAll
     static void runPlan() throws IOException {
@@ -102,6 +106,9 @@ class CoordinatorJobIT {
                                 .containsAll(Set.of("a1", "a2", "a3"))));
 
         String planId = api.createPlan(PLAN).path("id").asText();
+        dryRun = api.dryRun(planId);
+        System.out.println("CoordinatorJobIT: dry run " + dryRun);
+        copies.values().stream().map(Copy::destination).filter(Files::exists).forEach(presentAfterDryRun::add);
         jobId = api.startJob(planId).path("id").asText();
         long started = System.nanoTime();
         finishedJob = withLogs(() -> await("job " + jobId + " to finish")
@@ -315,8 +322,51 @@ class CoordinatorJobIT {
         return digests;
     }
 
+    /**
+     * The dry run, asked of the real source agents before the job, counted exactly the generated datasets:
+     * per transfer and in total, files and bytes as the test counts them on disk. No transfer had run yet,
+     * and the plan sets no bandwidth limit, so the estimate is unknown rather than invented.
+     */
     @Test
     @Order(6)
+    void aDryRunBeforeTheJobCountedTheGeneratedDatasetsExactlyAndMovedNothing() throws IOException {
+        assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
+        assertThat(dryRun.path("ready").asBoolean()).as(dryRun.toString()).isTrue();
+        Map<String, JsonNode> transfers = new TreeMap<>();
+        dryRun.path("transfers")
+                .forEach(t -> transfers.put(t.path("destination").asText(), t));
+        assertThat(transfers).containsOnlyKeys(copies.keySet());
+        long files = 0;
+        long bytes = 0;
+        for (var copy : copies.entrySet()) {
+            List<TreeEntry> sourceFiles = TreeSnapshot.of(copy.getValue().source()).values().stream()
+                    .filter(entry -> TreeEntry.FILE.equals(entry.type()))
+                    .toList();
+            long sourceBytes = sourceFiles.stream().mapToLong(TreeEntry::size).sum();
+            JsonNode transfer = transfers.get(copy.getKey());
+            assertThat(transfer.path("files").asLong()).as(copy.getKey()).isEqualTo(SMALL_FILES + 1);
+            assertThat(transfer.path("files").asLong()).as(copy.getKey()).isEqualTo(sourceFiles.size());
+            assertThat(transfer.path("bytes").asLong()).as(copy.getKey()).isEqualTo(sourceBytes);
+            assertThat(transfer.path("estimateBasis").asText())
+                    .as(copy.getKey())
+                    .isEqualTo("unknown");
+            assertThat(transfer.path("estimatedSeconds").isNull())
+                    .as(copy.getKey())
+                    .isTrue();
+            assertThat(transfer.path("estimateNote").asText()).contains("no bandwidth limit");
+            files += sourceFiles.size();
+            bytes += sourceBytes;
+        }
+        assertThat(dryRun.path("totals").path("files").asLong()).isEqualTo(files);
+        assertThat(dryRun.path("totals").path("bytes").asLong()).isEqualTo(bytes);
+        assertThat(dryRun.path("totals").path("estimatedSeconds").isNull()).isTrue();
+        assertThat(presentAfterDryRun)
+                .as("destination directories right after the dry run")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void thePackagedCoordinatorRefusesRestCallsWithoutATokenButKeepsHealthOpen() {
         assertThat(api.statusWithoutToken("/api/v1/jobs/" + jobId)).isEqualTo(401);
         assertThat(api.statusWithoutToken("/api/v1/audit/ledger/verify")).isEqualTo(401);
@@ -329,7 +379,7 @@ class CoordinatorJobIT {
      * process log (coordinator, agents, Keycloak's own log is not Meshlift's and is not scanned).
      */
     @Test
-    @Order(7)
+    @Order(8)
     void logsHoldNoSecrets() throws IOException {
         List<String> secrets = new ArrayList<>();
         secrets.add(KeycloakServer.shared().clientSecret("meshlift-provisioner"));
