@@ -8,9 +8,9 @@ import com.google.protobuf.ByteString;
 
 import io.meshlift.coordinator.agent.AgentRegistration;
 import io.meshlift.coordinator.agent.AgentVolume;
-import io.meshlift.coordinator.swarm.SwarmMember;
 import io.meshlift.coordinator.survey.DatasetSurveyOrder;
 import io.meshlift.coordinator.survey.SurveyAnswer;
+import io.meshlift.coordinator.swarm.SwarmMember;
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -25,9 +25,9 @@ import io.meshlift.proto.control.v1.Register;
 import io.meshlift.proto.control.v1.Report;
 import io.meshlift.proto.control.v1.ReportAck;
 import io.meshlift.proto.control.v1.RevokedAgents;
-import io.meshlift.proto.control.v1.SwarmPeer;
 import io.meshlift.proto.control.v1.SurveyRequest;
 import io.meshlift.proto.control.v1.SurveyResult;
+import io.meshlift.proto.control.v1.SwarmPeer;
 import io.meshlift.proto.control.v1.Volume;
 import io.meshlift.proto.control.v1.Welcome;
 
