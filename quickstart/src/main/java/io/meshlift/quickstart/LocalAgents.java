@@ -55,6 +55,8 @@ final class LocalAgents {
             properties.put(
                     "quarkus.http.port", Integer.toString(settings.ports().agentHttp(i)));
             properties.put(
+                    "quarkus.management.port", Integer.toString(settings.ports().agentManagement(i)));
+            properties.put(
                     "agent.coordinator.address", "127.0.0.1:" + settings.ports().coordinatorControl());
             properties.put("agent.coordinator.oidc.token-url", keycloak.tokenUrl());
             properties.put("agent.coordinator.oidc.client-id", clientIds.get(id));

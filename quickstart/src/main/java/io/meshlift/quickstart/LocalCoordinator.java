@@ -37,6 +37,11 @@ final class LocalCoordinator {
         properties.put("coordinator.ca.cert", mesh.caCertificate().toString());
         properties.put("coordinator.ca.key", mesh.caKey().toString());
         properties.put("coordinator.keycloak.url", keycloak.baseUrl());
+        properties.put(
+                "quarkus.management.port", Integer.toString(settings.ports().coordinatorManagement()));
+        properties.put(
+                "coordinator.dashboard.url",
+                "http://127.0.0.1:" + settings.ports().coordinatorHttp() + "/dashboard/");
         properties.put("coordinator.control.oidc.issuer", keycloak.realmUrl());
         ServiceProcess coordinator = ServiceProcess.start(
                 "coordinator",

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The loopback ports of one quickstart, all derived from a base port so that a user who finds one taken moves
  * the whole block with {@code --base-port}: Keycloak on the base, the coordinator's REST API and control
- * channel next to it, agents' peer ports at +10 and their admin/health ports at +20.
+ * channel next to it (its metrics at +3), agents' peer ports at +10, their admin/health ports at +20 and their
+ * metrics ports at +25.
  */
 record Ports(int base) {
 
@@ -33,6 +34,11 @@ record Ports(int base) {
         return base + 2;
     }
 
+    /** Prometheus metrics (the management interface, loopback only). */
+    int coordinatorManagement() {
+        return base + 3;
+    }
+
     int agentPeer(int index) {
         return base + 10 + index;
     }
@@ -41,15 +47,22 @@ record Ports(int base) {
         return base + 20 + index;
     }
 
+    /** Prometheus metrics of an agent (the management interface, loopback only). */
+    int agentManagement(int index) {
+        return base + 25 + index;
+    }
+
     /** Every port with what it is for, for the preflight check's messages. */
     Map<Integer, String> purposes(List<String> agents) {
         Map<Integer, String> purposes = new LinkedHashMap<>();
         purposes.put(keycloak(), "Keycloak");
         purposes.put(coordinatorHttp(), "coordinator REST API");
         purposes.put(coordinatorControl(), "coordinator control channel");
+        purposes.put(coordinatorManagement(), "coordinator metrics");
         for (int i = 0; i < agents.size(); i++) {
             purposes.put(agentPeer(i), "agent " + agents.get(i) + " peer gRPC");
             purposes.put(agentHttp(i), "agent " + agents.get(i) + " health/admin");
+            purposes.put(agentManagement(i), "agent " + agents.get(i) + " metrics");
         }
         return purposes;
     }

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.meshlift.core.plan.DatasetSpec;
 import io.meshlift.core.plan.Endpoint;
+import io.meshlift.testkit.keycloak.KeycloakServer;
 
 /**
  * The quickstart's steps, each announced: preflight, Keycloak, dashboard login, coordinator, enrollment,
@@ -17,6 +19,8 @@ import io.meshlift.core.plan.Endpoint;
  * running when it returns, recorded in {@code pids/} for {@code bin/quickstart --stop}.
  */
 final class Quickstart {
+
+    private static final String DASHBOARD_CLIENT = "meshlift-dashboard";
 
     private final QuickstartSettings settings;
     private final Console console;
@@ -48,9 +52,15 @@ final class Quickstart {
                 "user %s; password in %s (0600)",
                 DashboardLogin.USERNAME, work.secrets().resolve("dashboard-login"));
 
+        URI coordinatorUrl = URI.create("http://127.0.0.1:" + settings.ports().coordinatorHttp());
+        // The realm's dashboard client redirects only to its exact URL: this installation's port.
+        keycloak.server()
+                .admin(KeycloakServer.REALM)
+                .setClientUrls(
+                        DASHBOARD_CLIENT, List.of(coordinatorUrl + "/dashboard/"), List.of(coordinatorUrl.toString()));
+
         console.step("starting the coordinator (embedded H2 in " + work.coordinatorData() + ") with a new mesh CA");
         ServiceProcess coordinator = LocalCoordinator.start(settings, work, keycloak);
-        URI coordinatorUrl = URI.create("http://127.0.0.1:" + settings.ports().coordinatorHttp());
         console.detail(
                 "REST %s/api/v1, control channel 127.0.0.1:%d (mTLS), log %s",
                 coordinatorUrl, settings.ports().coordinatorControl(), coordinator.log());

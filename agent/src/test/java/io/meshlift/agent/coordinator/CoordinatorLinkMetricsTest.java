@@ -110,8 +110,10 @@ class CoordinatorLinkMetricsTest {
                     .isZero();
             assertThat(increase(before, after, "meshlift_agent_files_verified_total"))
                     .isEqualTo(2);
-            assertThat(after.value("meshlift_agent_transfer_rate_bytes_per_second"))
-                    .isPositive();
+            // The rate counts whole seconds only: it shows once the second the bytes arrived in has ended.
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(scrape().value("meshlift_agent_transfer_rate_bytes_per_second"))
+                            .isPositive());
             await().atMost(WAIT).untilAsserted(() -> {
                 PrometheusScrape idle = scrape();
                 assertThat(idle.value("meshlift_agent_pulls_active")).isZero();
