@@ -135,9 +135,6 @@ public interface AgentConfig {
         /** Host peers should dial for this agent's peer server; defaults to agent.peer.host unless it is a wildcard, else this host's name. */
         Optional<String> advertisedHost();
 
-        /** Port peers should dial for this agent's peer server (behind a port forward); defaults to agent.peer.port as bound. */
-        Optional<Integer> advertisedPort();
-
         /** The Keycloak client this agent logs in as; the coordinator requires its token on the control channel. */
         Oidc oidc();
     }

@@ -1,7 +1,6 @@
 package io.meshlift.agent.coordinator;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -11,7 +10,6 @@ import io.meshlift.agent.transfer.PullNotFoundException;
 import io.meshlift.agent.transfer.PullProgress;
 import io.meshlift.agent.transfer.PullService;
 import io.meshlift.agent.transfer.PullSpec;
-import io.meshlift.agent.transfer.SwarmPeer;
 import io.meshlift.core.path.PathRejectedException;
 import io.meshlift.core.path.UnknownVolumeException;
 import io.meshlift.proto.control.v1.Assignment;
@@ -46,21 +44,11 @@ final class Assignments {
             refuse(id, e.getMessage());
             return;
         }
-        List<SwarmPeer> swarm;
-        try {
-            swarm = ControlMapper.swarmPeers(assignment);
-        } catch (InvalidAssignmentException e) {
-            refuse(id, e.getMessage());
-            return;
-        }
         PullProgress existing = find(pullId);
         if (existing != null
                 && !existing.state().terminal()
                 && !assignment.getGrant().isEmpty()) {
             renewGrant(id, pullId, assignment.getGrant().toByteArray());
-        }
-        if (existing != null && !existing.state().terminal() && id.equals(outbox.assignmentOf(pullId))) {
-            pulls.updateSwarm(pullId, swarm);
         }
         if (existing != null) {
             LOG.infof(
@@ -84,7 +72,7 @@ final class Assignments {
             PullSpec spec = ControlMapper.toPullSpec(assignment, pullId);
             spec.toRequest(); // all field problems at once, before anything is recorded
             outbox.rememberAssignment(pullId, id);
-            pulls.start(spec, swarm);
+            pulls.start(spec);
             LOG.infof(
                     "assignment %s (job %s, dataset %s, pass %d) started as pull %s: %s:%s from %s into %s:%s",
                     id,

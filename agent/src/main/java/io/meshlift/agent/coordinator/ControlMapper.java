@@ -8,23 +8,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import io.meshlift.agent.transfer.ChunkCorruptException;
 import io.meshlift.agent.transfer.ExtraneousEntries;
 import io.meshlift.agent.transfer.FileResult;
-import io.meshlift.agent.transfer.PeerEndpoint;
 import io.meshlift.agent.transfer.PullProgress;
 import io.meshlift.agent.transfer.PullSpec;
-import io.meshlift.agent.transfer.SwarmPeer;
-import io.meshlift.core.path.PathRejectedException;
-import io.meshlift.core.path.RelativePath;
 import io.meshlift.core.path.VolumeRoot;
-import io.meshlift.core.pki.AgentId;
 import io.meshlift.proto.control.v1.Assignment;
 import io.meshlift.proto.control.v1.EntryDeleted;
 import io.meshlift.proto.control.v1.FileVerified;
 import io.meshlift.proto.control.v1.PeerRefusal;
 import io.meshlift.proto.control.v1.Progress;
-import io.meshlift.proto.control.v1.SwarmPeerQuarantined;
 import io.meshlift.proto.control.v1.TransferFinished;
 import io.meshlift.proto.control.v1.Volume;
 
@@ -82,51 +75,6 @@ final class ControlMapper {
                         ? null
                         : Math.toIntExact(
                                 Math.min(Integer.toUnsignedLong(assignment.getConcurrency()), Integer.MAX_VALUE)));
-    }
-
-    /**
-     * The swarm members of an assignment, checked like its source.
-     *
-     * @throws InvalidAssignmentException naming every malformed member and field
-     */
-    static List<SwarmPeer> swarmPeers(Assignment assignment) {
-        List<String> problems = new ArrayList<>();
-        List<SwarmPeer> peers = new ArrayList<>();
-        for (int i = 0; i < assignment.getSwarmPeersCount(); i++) {
-            var wire = assignment.getSwarmPeers(i);
-            String where = "swarm_peers[" + i + "]";
-            try {
-                if (Integer.compareUnsigned(wire.getPort(), 65535) > 0) {
-                    throw new IllegalArgumentException(
-                            "port " + Integer.toUnsignedString(wire.getPort()) + " is out of range");
-                }
-                if (wire.getVolume().isBlank()) {
-                    throw new IllegalArgumentException("volume is required");
-                }
-                peers.add(new SwarmPeer(
-                        new PeerEndpoint(AgentId.of(wire.getAgentId()), wire.getHost(), wire.getPort()),
-                        wire.getVolume(),
-                        RelativePath.parseOrRoot(wire.getPath()),
-                        wire.getGrant().toByteArray()));
-            } catch (IllegalArgumentException | PathRejectedException e) {
-                problems.add(where + " (" + wire.getAgentId() + "): " + e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidAssignmentException(assignment.getAssignmentId(), problems);
-        }
-        return peers;
-    }
-
-    static SwarmPeerQuarantined quarantined(String peerAgent, ChunkCorruptException corrupt) {
-        return SwarmPeerQuarantined.newBuilder()
-                .setPeerAgent(peerAgent)
-                .setPath(corrupt.path())
-                .setChunkIndex(corrupt.chunkIndex())
-                .setExpectedSha256(corrupt.expectedSha256())
-                .setActualSha256(corrupt.actualSha256())
-                .setQuarantinedAtEpochMs(System.currentTimeMillis())
-                .build();
     }
 
     static EntryDeleted entryDeleted(ExtraneousEntries.Deleted deleted) {

@@ -207,7 +207,7 @@ public class CoordinatorLink {
                             .orElse("unknown"))
                     .addAllVolumes(volumes())
                     .setPeerHost(advertisedHost())
-                    .setPeerPort(config.coordinator().advertisedPort().orElse(peerServer.port()))
+                    .setPeerPort(peerServer.port())
                     .setMaxConcurrentPulls(config.coordinator().maxConcurrentPulls())
                     .setLastReportId(outbox.lastId())
                     .build();

@@ -8,7 +8,6 @@ import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
 import io.meshlift.agent.peer.PeerRefusal;
 import io.meshlift.agent.peer.PeerRefusalListener;
-import io.meshlift.agent.transfer.ChunkCorruptException;
 import io.meshlift.agent.transfer.ExtraneousEntries;
 import io.meshlift.agent.transfer.FileResult;
 import io.meshlift.agent.transfer.PullListener;
@@ -62,16 +61,6 @@ public class ReportRecorder implements PullListener, PeerRefusalListener {
             // The final counters first: periodic progress may be seconds old when the pull ends.
             outbox.append(Report.newBuilder().setAssignmentId(assignment).setProgress(ControlMapper.progress(last)));
             outbox.append(Report.newBuilder().setAssignmentId(assignment).setFinished(ControlMapper.finished(last)));
-        }
-    }
-
-    @Override
-    public void swarmPeerQuarantined(String pullId, String peerAgent, ChunkCorruptException corrupt) {
-        String assignment = outbox == null ? null : outbox.assignmentOf(pullId);
-        if (assignment != null) {
-            outbox.append(Report.newBuilder()
-                    .setAssignmentId(assignment)
-                    .setQuarantined(ControlMapper.quarantined(peerAgent, corrupt)));
         }
     }
 

@@ -42,7 +42,6 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
     private final String peer;
     private final PeerAccess access;
     private final PeerRefusals refusals;
-    private final ReceivingChunkReader receiving;
 
     private final ArrayDeque<ChunkRequest> pending = new ArrayDeque<>();
     private final Set<Long> openIds = new HashSet<>();
@@ -58,9 +57,7 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
             PeerCounters counters,
             String peer,
             PeerAccess access,
-            PeerRefusals refusals,
-            ReceivingChunkReader receiving) {
-        this.receiving = receiving;
+            PeerRefusals refusals) {
         this.call = call;
         this.datasets = datasets;
         this.ioExecutor = ioExecutor;
@@ -185,10 +182,6 @@ final class ChunkStreamHandler implements StreamObserver<ChunkRequest> {
     private ChunkResponse read(ChunkRequest request) {
         ChunkResponse.Builder response = ChunkResponse.newBuilder().setRequestId(request.getRequestId());
         try {
-            var held = receiving.receiving(request);
-            if (held.isPresent()) {
-                return receiving.read(request, held.get(), response);
-            }
             ChunkLayout layout = new ChunkLayout(request.getChunkSize());
             FileStat stat = datasets.statFile(request.getDataset(), request.getPath());
             if (stat.size() != request.getFileSize() || stat.mtimeNanos() != request.getFileMtimeNanos()) {

@@ -23,7 +23,6 @@ import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
 import io.meshlift.agent.config.AgentConfig.PeerAuthorization;
 import io.meshlift.agent.grant.GrantTrust;
-import io.meshlift.agent.swarm.LocalChunks;
 import io.meshlift.core.manifest.ChunkLayout;
 
 /**
@@ -45,7 +44,6 @@ public class PeerServer {
     private final PeerCounters counters;
     private final GrantTrust trust;
     private final PeerRefusalListener refusalListener;
-    private final LocalChunks local;
     private Server server;
     private ExecutorService ioExecutor;
 
@@ -54,9 +52,7 @@ public class PeerServer {
             AgentRuntime runtime,
             PeerCounters counters,
             GrantTrust trust,
-            Instance<PeerRefusalListener> refusalListeners,
-            LocalChunks local) {
-        this.local = local;
+            Instance<PeerRefusalListener> refusalListeners) {
         this.config = config;
         this.runtime = runtime;
         this.counters = counters;
@@ -72,8 +68,7 @@ public class PeerServer {
                 ioExecutor,
                 config.peer().maxOpenRequestsPerStream(),
                 counters,
-                new PeerRefusals(refusalListener, Clock.systemUTC(), REFUSALS_PER_MINUTE),
-                local);
+                new PeerRefusals(refusalListener, Clock.systemUTC(), REFUSALS_PER_MINUTE));
         PeerAuthorization mode = config.peer().authorization();
         if (mode == PeerAuthorization.MESH) {
             LOG.warnf(

@@ -3,12 +3,10 @@ package io.meshlift.agent.peer;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
-import com.google.protobuf.ByteString;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import org.jboss.logging.Logger;
 
-import io.meshlift.agent.swarm.LocalChunks;
 import io.meshlift.agent.wire.InvalidWireMessageException;
 import io.meshlift.core.manifest.ChunkLayout;
 import io.meshlift.core.manifest.HashCache;
@@ -16,7 +14,6 @@ import io.meshlift.core.manifest.ManifestBuilder;
 import io.meshlift.core.manifest.ManifestSummary;
 import io.meshlift.core.manifest.PathFilter;
 import io.meshlift.core.path.PathRejectedException;
-import io.meshlift.core.path.RelativePath;
 import io.meshlift.proto.peer.v1.Availability;
 import io.meshlift.proto.peer.v1.AvailabilityRequest;
 import io.meshlift.proto.peer.v1.ChunkRequest;
@@ -38,8 +35,6 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
     private final int maxOpenRequestsPerStream;
     private final PeerCounters counters;
     private final PeerRefusals refusals;
-    private final LocalChunks local;
-    private final ReceivingChunkReader receiving;
 
     PeerTransferGrpcService(
             SourceDatasets datasets,
@@ -48,20 +43,6 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
             int maxOpenRequestsPerStream,
             PeerCounters counters,
             PeerRefusals refusals) {
-        this(datasets, hashCache, ioExecutor, maxOpenRequestsPerStream, counters, refusals, new LocalChunks());
-    }
-
-    /** @param local the datasets this agent is receiving, whose verified chunks it re-shares */
-    PeerTransferGrpcService(
-            SourceDatasets datasets,
-            HashCache hashCache,
-            ExecutorService ioExecutor,
-            int maxOpenRequestsPerStream,
-            PeerCounters counters,
-            PeerRefusals refusals,
-            LocalChunks local) {
-        this.local = local;
-        this.receiving = new ReceivingChunkReader(datasets, local);
         this.datasets = datasets;
         this.hashCache = hashCache;
         this.ioExecutor = ioExecutor;
@@ -116,8 +97,7 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
                 counters,
                 String.valueOf(PeerIdentityInterceptor.CALLER.get()),
                 PeerAccess.current(),
-                refusals,
-                receiving);
+                refusals);
     }
 
     @Override
@@ -129,26 +109,12 @@ final class PeerTransferGrpcService extends PeerTransferGrpc.PeerTransferImplBas
                 throw new InvalidWireMessageException("dataset is required");
             }
             datasets.datasetRoot(request.getDataset());
-            observer.onNext(availability(request.getDataset()));
+            observer.onNext(Availability.newBuilder().setComplete(true).build());
             observer.onCompleted();
         } catch (Exception e) {
             GrpcErrors.close(
                     observer, e, "availability of '" + request.getDataset().getPath() + "' for " + caller);
         }
-    }
-
-    /**
-     * A dataset this agent is receiving: the chunks verified so far. Any other dataset is complete here (a
-     * source's, or a destination's that finished).
-     */
-    private Availability availability(DatasetRef dataset) {
-        var held = local.receiving(dataset.getVolume(), RelativePath.parseOrRoot(dataset.getPath()));
-        if (held.isEmpty()) {
-            return Availability.newBuilder().setComplete(true).build();
-        }
-        Availability.Builder availability = Availability.newBuilder().setComplete(false);
-        held.get().bitmaps().forEach((path, bitmap) -> availability.putChunkBitmaps(path, ByteString.copyFrom(bitmap)));
-        return availability.build();
     }
 
     /**

@@ -6,14 +6,12 @@ import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.google.protobuf.ByteString;
 
-import io.meshlift.agent.swarm.PiecePicker;
 import io.meshlift.core.manifest.ManifestEntry;
 
 /**
@@ -46,16 +44,8 @@ final class ChunkAssembly {
     void fetchMissing(BitSet have) throws IOException, InterruptedException {
         int window = context.chunksInFlightPerFile();
         Semaphore inFlight = new Semaphore(window);
-        PiecePicker picker = picker(have);
-        while (failure.get() == null) {
-            // A slot first, then the pick: rarity is read as late as possible.
-            while (!inFlight.tryAcquire(1, TimeUnit.SECONDS)) {
-                journal.flush(part);
-            }
-            ChunkSource source = context.client();
-            int i = source.swarming() ? picker.nextRarest(c -> source.holders(entry, c)) : picker.nextInOrder();
-            if (i < 0) {
-                inFlight.release();
+        for (int i = have.nextClearBit(0); i < entry.chunkCount(); i = have.nextClearBit(i + 1)) {
+            if (failure.get() != null) {
                 break;
             }
             ChunkSpec spec = new ChunkSpec(
@@ -64,6 +54,9 @@ final class ChunkAssembly {
                     entry,
                     context.request().layout(),
                     i);
+            while (!inFlight.tryAcquire(1, TimeUnit.SECONDS)) {
+                journal.flush(part);
+            }
             for (BandwidthLimiter limiter : context.limiters()) {
                 limiter.acquire(spec.length());
             }
@@ -72,7 +65,6 @@ final class ChunkAssembly {
                     if (error == null) {
                         FileTransfer.write(part, spec.offset(), bytes);
                         journal.recordWritten(spec.index());
-                        context.client().verifiedChunk(entry, spec.index());
                         fetched.increment();
                         context.counters().chunkFetched(bytes.size());
                     } else {
@@ -95,16 +87,6 @@ final class ChunkAssembly {
         }
     }
 
-    /** The chunks still missing, with a random start for rarest-first picks (see {@link PiecePicker}). */
-    private PiecePicker picker(BitSet have) {
-        int count = entry.chunkCount();
-        BitSet missing = new BitSet(count);
-        missing.set(0, count);
-        missing.andNot(have);
-        return new PiecePicker(
-                missing, count, count == 0 ? 0 : ThreadLocalRandom.current().nextInt(count));
-    }
-
     private CompletableFuture<ByteString> fetchWithRetry(ChunkSpec spec, int corruptAttempt, int unavailableAttempt) {
         context.counters().chunkRequested();
         return context.client()
@@ -122,7 +104,8 @@ final class ChunkAssembly {
                             return fetchWithRetry(spec, corruptAttempt + 1, unavailableAttempt);
                         }
                     } else if (cause instanceof ChunkUnavailableException unavailable && unavailable.retryable()) {
-                        context.incidents().unavailable(spec, context.client().describe(), cause.getMessage());
+                        context.incidents()
+                                .unavailable(spec, context.client().peer().toString(), cause.getMessage());
                         if (unavailableAttempt < MAX_UNAVAILABLE_ATTEMPTS) {
                             return later(spec, corruptAttempt, unavailableAttempt + 1);
                         }

@@ -10,8 +10,6 @@ public class ChunkCorruptException extends RuntimeException {
     private final String peer;
     private final String path;
     private final int chunkIndex;
-    private final String expectedSha256;
-    private final String actualSha256;
 
     public ChunkCorruptException(String peer, String path, int chunkIndex, byte[] expected, byte[] actual) {
         super("peer " + peer + " sent corrupt data for chunk " + chunkIndex + " of '" + path + "': expected sha256 "
@@ -19,16 +17,6 @@ public class ChunkCorruptException extends RuntimeException {
         this.peer = peer;
         this.path = path;
         this.chunkIndex = chunkIndex;
-        this.expectedSha256 = Sha256.hex(expected);
-        this.actualSha256 = Sha256.hex(actual);
-    }
-
-    public String expectedSha256() {
-        return expectedSha256;
-    }
-
-    public String actualSha256() {
-        return actualSha256;
     }
 
     public String peer() {

@@ -115,9 +115,6 @@ final class FileTransfer {
             BitSet have = journal.durable();
             context.counters().chunksResumed.add(have.cardinality());
             recoverUnjournaled(partChannel, have, journal);
-            // Verified before an interruption: shareable. Chunks reused below from an older version are
-            // not, since in full-verify mode they are copied unhashed and checked only with the whole file.
-            have.stream().forEach(i -> context.client().verifiedChunk(entry, i));
             if (allowReuse && old.isPresent()) {
                 reuseFromOlderVersion(old.get(), partChannel, have, journal);
             }
@@ -143,7 +140,6 @@ final class FileTransfer {
         Files.deleteIfExists(journalPath);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         context.directorySyncs().sync(directory);
-        context.client().verifiedFile(entry);
         context.localFiles()
                 .remember(
                         target,
@@ -167,7 +163,6 @@ final class FileTransfer {
             context.localFiles().remember(target, context.request().layout(), digests);
         }
         context.counters().filesUnchanged.increment();
-        context.client().verifiedFile(entry);
         return done(FileResult.Outcome.UNCHANGED, digests.fileDigest(), 0);
     }
 

@@ -16,11 +16,11 @@ import io.meshlift.agent.wire.GrantMetadata;
  * Sends the pull's grant, unchanged, with every call to the source ({@code meshlift-grant-bin}). Read at
  * each call start, so a grant renewed by the coordinator is used from the next call on.
  */
-public final class GrantAttacher implements ClientInterceptor {
+final class GrantAttacher implements ClientInterceptor {
 
     private final Supplier<byte[]> grant;
 
-    public GrantAttacher(Supplier<byte[]> grant) {
+    GrantAttacher(Supplier<byte[]> grant) {
         this.grant = grant;
     }
 

@@ -29,7 +29,7 @@ import io.meshlift.proto.peer.v1.PeerTransferGrpc;
  * of open requests, and verifies every chunk's SHA-256 before handing it out. A stream that breaks
  * or stalls fails its open requests as retryable and is reopened on demand.
  */
-public final class PeerChunkClient implements ChunkSource {
+public final class PeerChunkClient implements AutoCloseable {
 
     private final PeerEndpoint peer;
     private final PeerTransferGrpc.PeerTransferStub stub;
@@ -74,11 +74,6 @@ public final class PeerChunkClient implements ChunkSource {
         return peer;
     }
 
-    @Override
-    public String describe() {
-        return peer.toString();
-    }
-
     /** Requests open on all streams now (at most the concurrency's total). */
     public synchronized int inFlight() {
         int open = 0;
@@ -92,7 +87,6 @@ public final class PeerChunkClient implements ChunkSource {
      * @return completes with the chunk's verified bytes (not copied out of the message), or exceptionally with {@link
      *     ChunkCorruptException} or {@link ChunkUnavailableException}
      */
-    @Override
     public CompletableFuture<ByteString> fetch(ChunkSpec spec) {
         Pending pending = new Pending(spec, new CompletableFuture<>());
         synchronized (this) {

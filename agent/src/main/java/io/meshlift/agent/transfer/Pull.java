@@ -13,16 +13,12 @@ import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import org.jboss.logging.Logger;
 
-import io.meshlift.agent.swarm.LocalChunks;
-import io.meshlift.agent.swarm.ReceivingDataset;
 import io.meshlift.core.path.VolumeRoot;
 
 /** One pull's lifecycle: its state, counters and the resources it holds while running. */
 final class Pull {
 
     private static final Logger LOG = Logger.getLogger(Pull.class);
-    /** How often each swarm peer is asked which chunks it holds verified. */
-    static final long AVAILABILITY_POLL_MILLIS = 500;
 
     record Limits(int streamsPerPeer, int requestsPerStream, int filesInFlight, int stallTimeoutSeconds) {
 
@@ -33,7 +29,8 @@ final class Pull {
     }
 
     interface ContextFactory {
-        PullContext create(PullRequest request, ChunkSource client, TransferCounters counters, IncidentLog incidents);
+        PullContext create(
+                PullRequest request, PeerChunkClient client, TransferCounters counters, IncidentLog incidents);
     }
 
     private final PullRequest request;
@@ -53,10 +50,6 @@ final class Pull {
     private volatile boolean cancelledByOperator;
     /** The encoded grant sent with every peer call; replaced when the coordinator sends a fresh one. */
     private volatile byte[] grant;
-    /** The swarm members the coordinator listed last; empty with swarming off or outside a coordinator job. */
-    private volatile List<SwarmPeer> swarm = List.of();
-
-    private volatile SwarmChunkSource swarmSource;
 
     Pull(
             PullRequest request,
@@ -82,15 +75,6 @@ final class Pull {
         grant = fresh.clone();
     }
 
-    /** Takes the coordinator's current swarm members; a running pull connects to new ones at once. */
-    synchronized void swarm(List<SwarmPeer> peers) {
-        swarm = List.copyOf(peers);
-        SwarmChunkSource running = swarmSource;
-        if (running != null) {
-            running.update(swarm);
-        }
-    }
-
     boolean cancelledByOperator() {
         return cancelledByOperator;
     }
@@ -108,7 +92,7 @@ final class Pull {
         return dir;
     }
 
-    void run(PeerChannels channels, VolumeRoot volume, ObjectMapper json, LocalChunks local) {
+    void run(PeerChannels channels, VolumeRoot volume, ObjectMapper json) {
         runner = Thread.currentThread();
         state = PullState.RUNNING;
         ManagedChannel managed = channels.open(request.source());
@@ -118,23 +102,14 @@ final class Pull {
                 Executors.newFixedThreadPool(limits.filesInFlight(), logContext.threads(named("pull-" + request.id())));
         ScheduledExecutorService timers =
                 Executors.newSingleThreadScheduledExecutor(logContext.threads(named("pull-watchdog")));
-        ReceivingDataset held = local.startReceiving(request.volume(), request.path());
         ChunkConcurrency chunks = limits.chunks(request.concurrency());
         try (PeerChunkClient client =
                         new PeerChunkClient(request.source(), channel, chunks, limits.stallTimeoutSeconds(), timers);
-                SwarmChunkSource swarmed = swarmSource(client, channels, timers, held);
                 ResultLog results = new ResultLog(dir.resolve("files.ndjson"), json)) {
-            synchronized (this) {
-                swarmSource = swarmed;
-                swarmed.update(swarm);
-            }
-            PullContext context = contexts.create(request, swarmed, counters, incidents);
+            PullContext context = contexts.create(request, client, counters, incidents);
             job = new PullJob(context, volume, channel, fileWorkers, limits.filesInFlight(), results, listener, dir);
             error = job.run();
             state = error == null ? PullState.SUCCEEDED : PullState.FAILED;
-            LOG.infof(
-                    "pull %s fetched %d bytes from its source and %d from swarm peers; quarantined: %s",
-                    request.id(), swarmed.bytesFromSource(), swarmed.bytesFromPeers(), swarmed.quarantined());
         } catch (InterruptedException e) {
             state = PullState.CANCELLED;
             error = "cancelled";
@@ -143,47 +118,11 @@ final class Pull {
             state = PullState.FAILED;
             error = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
-            swarmSource = null;
-            local.stopReceiving(request.volume(), request.path(), held);
             fileWorkers.shutdownNow();
             timers.shutdownNow();
             managed.shutdownNow();
             finishedAt = Instant.now();
         }
-    }
-
-    private SwarmChunkSource swarmSource(
-            PeerChunkClient client, PeerChannels channels, ScheduledExecutorService timers, ReceivingDataset held) {
-        return new SwarmChunkSource(
-                request.id(),
-                client,
-                peer -> new SwarmLink(
-                        request.id(),
-                        peer,
-                        channels,
-                        limits.streamsPerPeer(),
-                        limits.requestsPerStream(),
-                        limits.stallTimeoutSeconds(),
-                        timers,
-                        AVAILABILITY_POLL_MILLIS),
-                held,
-                new SwarmChunkSource.Events() {
-                    @Override
-                    public void corruptChunk(ChunkCorruptException corrupt) {
-                        counters.chunkRejected();
-                        incidents.corruptChunk(corrupt);
-                    }
-
-                    @Override
-                    public void quarantined(SwarmPeer peer, ChunkCorruptException corrupt) {
-                        counters.peerQuarantined();
-                        listener.swarmPeerQuarantined(
-                                request.id(), peer.endpoint().agentId().toString(), corrupt);
-                    }
-                },
-                limits.streamsPerPeer() * limits.requestsPerStream(),
-                request.layout().chunkSize(),
-                timers);
     }
 
     /** @param byOperator an operator's cancel is final; a shutdown's is resumed at the next start */

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 record PullContext(
         PullRequest request,
         String agentId,
-        ChunkSource client,
+        PeerChunkClient client,
         List<BandwidthLimiter> limiters,
         ScheduledExecutorService scheduler,
         LocalFiles localFiles,

@@ -19,7 +19,4 @@ public interface PullListener {
     default void entryDeleted(String pullId, ExtraneousEntries.Deleted deleted) {}
 
     default void pullFinished(PullProgress last) {}
-
-    /** A swarm peer sent a chunk that failed verification and is no longer asked for anything in this pull. */
-    default void swarmPeerQuarantined(String pullId, String peerAgent, ChunkCorruptException corrupt) {}
 }

@@ -24,7 +24,6 @@ import org.jboss.logging.Logger;
 
 import io.meshlift.agent.AgentRuntime;
 import io.meshlift.agent.config.AgentConfig;
-import io.meshlift.agent.swarm.LocalChunks;
 import io.meshlift.core.units.ByteSize;
 
 /**
@@ -45,7 +44,6 @@ public class PullService {
     private final DirectorySyncs directorySyncs = new DirectorySyncs();
     private final PullListener listeners;
     private final TransferMetrics metrics;
-    private final LocalChunks localChunks;
     private ExecutorService pullRunner;
     private ScheduledExecutorService scheduler;
     private PeerChannels channels;
@@ -55,11 +53,9 @@ public class PullService {
             AgentRuntime runtime,
             ObjectMapper json,
             Instance<PullListener> listeners,
-            TransferMetrics metrics,
-            LocalChunks localChunks) {
+            TransferMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.localChunks = localChunks;
         this.listeners = new SafeListeners(listeners);
         this.runtime = runtime;
         this.json = json;
@@ -84,20 +80,11 @@ public class PullService {
     }
 
     public PullProgress start(PullSpec spec) throws IOException {
-        return start(spec, List.of());
-    }
-
-    /**
-     * Starts a pull that may also fetch from {@code swarm}, the other holders of its dataset (kept in memory
-     * only: after a restart the pull fetches from its source until the coordinator sends the swarm again).
-     */
-    public PullProgress start(PullSpec spec, List<SwarmPeer> swarm) throws IOException {
         PullRequest request = spec.toRequest();
         runtime.volumes().get(request.volume());
         Path dir = pullsDir().resolve(request.id());
         Files.createDirectories(dir);
         Pull pull = new Pull(request, dir, newContextFactory(), limits(), listeners, spec.grantBytes(), metrics);
-        pull.swarm(swarm);
         if (pulls.putIfAbsent(request.id(), pull) != null) {
             throw new PullConflictException(request.id());
         }
@@ -125,20 +112,6 @@ public class PullService {
         writeAtomically(
                 specFile,
                 json.writeValueAsBytes(spec.withGrant(Base64.getEncoder().encodeToString(grant))));
-        return true;
-    }
-
-    /**
-     * Gives a running pull the coordinator's current swarm members (with fresh grants).
-     *
-     * @return false when no pull {@code id} is running
-     */
-    public boolean updateSwarm(String id, List<SwarmPeer> swarm) {
-        Pull pull = pulls.get(id);
-        if (pull == null) {
-            return false;
-        }
-        pull.swarm(swarm);
         return true;
     }
 
@@ -178,7 +151,7 @@ public class PullService {
     private void runInContext(Pull pull) {
         metrics.pullStarted();
         try {
-            pull.run(channels, runtime.volumes().get(pull.request().volume()), json, localChunks);
+            pull.run(channels, runtime.volumes().get(pull.request().volume()), json);
         } finally {
             metrics.pullEnded();
             PullProgress last = pull.progress();
@@ -285,17 +258,6 @@ public class PullService {
                     listener.fileFinished(pullId, result);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "pull %s: listener %s failed on file '%s'", pullId, listener, result.path());
-                }
-            }
-        }
-
-        @Override
-        public void swarmPeerQuarantined(String pullId, String peerAgent, ChunkCorruptException corrupt) {
-            for (PullListener listener : all) {
-                try {
-                    listener.swarmPeerQuarantined(pullId, peerAgent, corrupt);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "pull %s: listener %s failed on quarantined peer %s", pullId, listener, peerAgent);
                 }
             }
         }

@@ -29,7 +29,6 @@ public final class TransferCounters {
     final LongAdder filesUnchanged = new LongAdder();
     final LongAdder bytesDone = new LongAdder();
     final LongAdder filesFailed = new LongAdder();
-    final LongAdder peersQuarantined = new LongAdder();
 
     /** A fetched chunk was verified and written. */
     void chunkFetched(long bytes) {
@@ -49,12 +48,6 @@ public final class TransferCounters {
         filesDone.increment();
         bytesDone.add(bytes);
         metrics.fileVerified();
-    }
-
-    /** A swarm peer sent a chunk that failed verification and is asked nothing more in this pull. */
-    void peerQuarantined() {
-        peersQuarantined.increment();
-        metrics.peersQuarantined(peersQuarantined.intValue());
     }
 
     void chunkRequested() {

@@ -19,7 +19,5 @@ public enum LedgerKind {
     /** An enrollment request was refused; the payload says why. */
     ENROLLMENT_REFUSED,
     /** An agent was revoked: refused by the control channel and by every peer from now on. */
-    AGENT_REVOKED,
-    /** A destination stopped fetching from a swarm peer that sent a chunk failing verification. */
-    SWARM_PEER_QUARANTINED
+    AGENT_REVOKED
 }

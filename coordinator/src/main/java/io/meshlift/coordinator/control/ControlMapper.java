@@ -10,7 +10,6 @@ import io.meshlift.coordinator.agent.AgentRegistration;
 import io.meshlift.coordinator.agent.AgentVolume;
 import io.meshlift.coordinator.survey.DatasetSurveyOrder;
 import io.meshlift.coordinator.survey.SurveyAnswer;
-import io.meshlift.coordinator.swarm.SwarmMember;
 import io.meshlift.coordinator.transfer.AgentLink;
 import io.meshlift.coordinator.transfer.AssignmentOrder;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -27,7 +26,6 @@ import io.meshlift.proto.control.v1.ReportAck;
 import io.meshlift.proto.control.v1.RevokedAgents;
 import io.meshlift.proto.control.v1.SurveyRequest;
 import io.meshlift.proto.control.v1.SurveyResult;
-import io.meshlift.proto.control.v1.SwarmPeer;
 import io.meshlift.proto.control.v1.Volume;
 import io.meshlift.proto.control.v1.Welcome;
 
@@ -93,14 +91,6 @@ final class ControlMapper {
                         report.getDeleted().getSize(),
                         Instant.ofEpochMilli(report.getDeleted().getDeletedAtEpochMs()));
             case PEER_REFUSED -> peerRefused(report.getPeerRefused());
-            case QUARANTINED ->
-                new TransferReport.PeerQuarantined(
-                        report.getQuarantined().getPeerAgent(),
-                        report.getQuarantined().getPath(),
-                        report.getQuarantined().getChunkIndex(),
-                        report.getQuarantined().getExpectedSha256(),
-                        report.getQuarantined().getActualSha256(),
-                        Instant.ofEpochMilli(report.getQuarantined().getQuarantinedAtEpochMs()));
             case BODY_NOT_SET -> null;
         };
         return new TransferReport(report.getReportId(), report.getAssignmentId(), body);
@@ -160,21 +150,7 @@ final class ControlMapper {
                         .setBandwidthLimit(order.bandwidthLimit())
                         .setDeleteExtraneous(order.deleteExtraneous())
                         .setConcurrency(order.concurrency())
-                        .setGrant(ByteString.copyFrom(order.grant()))
-                        .addAllSwarmPeers(order.swarm().stream()
-                                .map(ControlMapper::toWire)
-                                .toList()))
-                .build();
-    }
-
-    private static SwarmPeer toWire(SwarmMember member) {
-        return SwarmPeer.newBuilder()
-                .setAgentId(member.agentId())
-                .setHost(member.host())
-                .setPort(member.port())
-                .setVolume(member.volume())
-                .setPath(member.path())
-                .setGrant(ByteString.copyFrom(member.grant()))
+                        .setGrant(ByteString.copyFrom(order.grant())))
                 .build();
     }
 

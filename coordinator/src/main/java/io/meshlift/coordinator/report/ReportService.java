@@ -23,7 +23,6 @@ import io.meshlift.coordinator.audit.LedgerKind;
 import io.meshlift.coordinator.audit.LedgerService;
 import io.meshlift.coordinator.logging.TransferLogContext;
 import io.meshlift.coordinator.metrics.CoordinatorMetrics;
-import io.meshlift.coordinator.swarm.SwarmQuarantines;
 import io.meshlift.coordinator.transfer.Transfer;
 import io.meshlift.coordinator.transfer.TransferEngine;
 import io.meshlift.coordinator.transfer.TransferReport;
@@ -51,21 +50,18 @@ public class ReportService {
     private final FileRecordService files;
     private final LedgerService ledger;
     private final CoordinatorMetrics metrics;
-    private final SwarmQuarantines quarantines;
 
     ReportService(
             AgentRepository agents,
             TransferEngine engine,
             FileRecordService files,
             LedgerService ledger,
-            CoordinatorMetrics metrics,
-            SwarmQuarantines quarantines) {
+            CoordinatorMetrics metrics) {
         this.agents = agents;
         this.engine = engine;
         this.files = files;
         this.ledger = ledger;
         this.metrics = metrics;
-        this.quarantines = quarantines;
     }
 
     /**
@@ -130,18 +126,6 @@ public class ReportService {
         }
         if (report.body() instanceof TransferReport.PeerRefused refusal) {
             recordRefusal(agentId, refusal);
-        } else if (report.body() instanceof TransferReport.PeerQuarantined quarantined) {
-            engine.reportedBy(agentId, report.assignmentId())
-                    .ifPresent(transfer -> quarantines.record(
-                            agentId,
-                            transfer,
-                            new SwarmQuarantines.Report(
-                                    quarantined.peerAgent(),
-                                    quarantined.path(),
-                                    quarantined.chunkIndex(),
-                                    quarantined.expectedSha256(),
-                                    quarantined.actualSha256(),
-                                    quarantined.quarantinedAt())));
         } else {
             engine.apply(agentId, report);
         }

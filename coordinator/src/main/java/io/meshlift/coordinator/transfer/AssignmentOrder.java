@@ -3,8 +3,6 @@ package io.meshlift.coordinator.transfer;
 import java.util.List;
 import java.util.UUID;
 
-import io.meshlift.coordinator.swarm.SwarmMember;
-
 /**
  * What a destination agent is told to pull: the domain form of the protocol's {@code Assignment}.
  *
@@ -13,8 +11,6 @@ import io.meshlift.coordinator.swarm.SwarmMember;
  * @param deleteExtraneous remove destination entries the source no longer lists, once all verified
  * @param concurrency the plan's chunk requests in flight (the agent caps it at its own limit)
  * @param grant the encoded SignedGrant (grant.proto) for the destination to present to the source
- * @param swarm the other holders of the dataset the destination may fetch verified chunks from; empty when
- *     swarming is off
  * @param resend true when this assignment id was sent before (lease taken over, job resumed): the agent
  *     may already run it
  */
@@ -38,12 +34,10 @@ public record AssignmentOrder(
         boolean deleteExtraneous,
         int concurrency,
         byte[] grant,
-        List<SwarmMember> swarm,
         boolean resend) {
 
     public AssignmentOrder {
         include = List.copyOf(include);
-        swarm = List.copyOf(swarm);
         exclude = List.copyOf(exclude);
         grant = grant.clone();
     }

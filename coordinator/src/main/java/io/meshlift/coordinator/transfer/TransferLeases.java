@@ -17,7 +17,6 @@ import io.meshlift.coordinator.grant.GrantService;
 import io.meshlift.coordinator.job.Job;
 import io.meshlift.coordinator.job.JobRepository;
 import io.meshlift.coordinator.job.JobState;
-import io.meshlift.coordinator.swarm.SwarmTracker;
 import io.meshlift.core.plan.DatasetSpec;
 import io.meshlift.core.plan.TransferSettings;
 
@@ -41,21 +40,18 @@ public class TransferLeases {
     private final JobRepository jobs;
     private final TransferEngine engine;
     private final GrantService grants;
-    private final SwarmTracker swarms;
 
     TransferLeases(
             TransferRepository transfers,
             AgentRepository agents,
             JobRepository jobs,
             TransferEngine engine,
-            GrantService grants,
-            SwarmTracker swarms) {
+            GrantService grants) {
         this.transfers = transfers;
         this.agents = agents;
         this.jobs = jobs;
         this.engine = engine;
         this.grants = grants;
-        this.swarms = swarms;
     }
 
     /**
@@ -163,7 +159,6 @@ public class TransferLeases {
                 settings.deleteExtraneous(),
                 settings.concurrency(),
                 grant,
-                swarms.members(transfer, settings.swarm()),
                 resend);
     }
 

@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 public record TransferReport(long reportId, String assignmentId, Body body) {
 
-    public sealed interface Body
-            permits Progress, FileVerified, Finished, Refused, Deleted, PeerRefused, PeerQuarantined {}
+    public sealed interface Body permits Progress, FileVerified, Finished, Refused, Deleted, PeerRefused {}
 
     public record Progress(long filesDone, long filesTotal, long bytesDone, long bytesTotal) implements Body {}
 
@@ -63,15 +62,5 @@ public record TransferReport(long reportId, String assignmentId, Body body) {
             String assignmentId,
             Instant refusedAt,
             long suppressedBefore)
-            implements Body {}
-
-    /** The reporting destination quarantined a swarm peer that sent a chunk failing verification. */
-    public record PeerQuarantined(
-            String peerAgent,
-            String path,
-            int chunkIndex,
-            String expectedSha256,
-            String actualSha256,
-            Instant quarantinedAt)
             implements Body {}
 }

@@ -17,8 +17,6 @@ import org.jboss.logging.Logger;
 import io.meshlift.coordinator.config.CoordinatorConfig;
 import io.meshlift.coordinator.config.ReplicaIdentity;
 import io.meshlift.coordinator.grant.GrantService;
-import io.meshlift.coordinator.swarm.SwarmMember;
-import io.meshlift.coordinator.swarm.SwarmTracker;
 
 /**
  * The job engine's clock: at a fixed delay it takes back expired leases, renews this replica's leases,
@@ -37,28 +35,19 @@ public class TransferScheduler {
     private final CoordinatorConfig config;
     private final ReplicaIdentity replica;
     private final GrantService grants;
-    private final SwarmTracker swarms;
     /** Assignments this replica sent, by id: to whom, and when their grant was issued. Run thread only. */
     private final Map<String, Sent> sent = new HashMap<>();
 
     private ScheduledExecutorService executor;
 
-    /** @param swarm the swarm members the agent was last told about, to notice when they change */
-    private record Sent(String agent, Instant grantIssued, Set<String> swarm) {
-
-        Sent(String agent, Instant grantIssued, AssignmentOrder order) {
-            this(agent, grantIssued, memberIds(order));
-        }
-    }
+    private record Sent(String agent, Instant grantIssued) {}
 
     TransferScheduler(
             TransferLeases leases,
             AgentLink agents,
             CoordinatorConfig config,
             ReplicaIdentity replica,
-            GrantService grants,
-            SwarmTracker swarms) {
-        this.swarms = swarms;
+            GrantService grants) {
         this.leases = leases;
         this.agents = agents;
         this.config = config;
@@ -108,8 +97,8 @@ public class TransferScheduler {
                     agents.command(agent, AgentLink.AgentCommand.RESUME, order.assignmentId());
                 }
                 if (agents.assign(agent, order)) {
+                    sent.put(order.assignmentId(), new Sent(agent, now));
                     // "again": the same assignment re-sent (lease taken over, job resumed), not a new attempt.
-                    sent.put(order.assignmentId(), new Sent(agent, now, order));
                     LOG.infof(
                             "assigned %s (job %s, dataset %s) to %s%s",
                             order.assignmentId(),
@@ -123,38 +112,6 @@ public class TransferScheduler {
             }
         }
         refreshGrants(now, connected);
-        refreshSwarms(now, connected);
-    }
-
-    /**
-     * Re-sends running assignments whose swarm changed (a destination started, finished, failed or was
-     * quarantined) with the current members and fresh grants; the agent takes them without restarting.
-     */
-    private void refreshSwarms(Instant now, Set<String> connected) {
-        for (var entry : sent.entrySet()) {
-            if (!connected.contains(entry.getValue().agent())) {
-                continue;
-            }
-            var current = swarms.memberIds(entry.getKey());
-            if (current.isEmpty() || current.get().equals(entry.getValue().swarm())) {
-                continue;
-            }
-            var order = leases.refresh(entry.getKey(), replica.id());
-            if (order.isPresent() && agents.assign(entry.getValue().agent(), order.get())) {
-                entry.setValue(new Sent(entry.getValue().agent(), now, order.get()));
-                LOG.infof(
-                        "swarm of %s changed; sent %s its members %s",
-                        entry.getKey(),
-                        entry.getValue().agent(),
-                        entry.getValue().swarm());
-            }
-        }
-    }
-
-    private static Set<String> memberIds(AssignmentOrder order) {
-        return order.swarm().stream()
-                .map(SwarmMember::agentId)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /**
@@ -178,7 +135,7 @@ public class TransferScheduler {
             if (order.isEmpty()) {
                 it.remove();
             } else if (agents.assign(entry.getValue().agent(), order.get())) {
-                entry.setValue(new Sent(entry.getValue().agent(), now, order.get()));
+                entry.setValue(new Sent(entry.getValue().agent(), now));
                 LOG.debugf("sent %s a fresh grant for %s", entry.getValue().agent(), entry.getKey());
             }
         }

@@ -4,7 +4,7 @@ package io.meshlift.it.corruption;
  * How the lying peer misbehaves: for the first {@code times} requests of chunk {@code chunkIndex} of
  * file {@code path} it flips the first byte; later requests get the true bytes.
  */
-public record Corruption(String path, int chunkIndex, int times) {
+record Corruption(String path, int chunkIndex, int times) {
 
     static Corruption firstRequests(String path, int chunkIndex, int times) {
         return new Corruption(path, chunkIndex, times);
@@ -14,13 +14,8 @@ public record Corruption(String path, int chunkIndex, int times) {
         return new Corruption(path, chunkIndex, Integer.MAX_VALUE);
     }
 
-    /** Every chunk of every file, every time: a peer that never sends a true byte. */
-    public static Corruption everyChunk() {
-        return new Corruption(null, -1, Integer.MAX_VALUE);
-    }
-
     boolean targets(String requestedPath, int requestedIndex) {
-        return path == null || (path.equals(requestedPath) && chunkIndex == requestedIndex);
+        return path.equals(requestedPath) && chunkIndex == requestedIndex;
     }
 
     static byte[] flipFirstByte(byte[] chunk) {

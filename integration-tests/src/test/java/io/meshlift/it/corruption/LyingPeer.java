@@ -23,7 +23,7 @@ import io.meshlift.core.pki.ReloadingKeyManager;
  * A real peer in the test JVM: grpc-java over Netty with mutual TLS 1.3, holding a genuine agent
  * certificate from the mesh, so the agent under test has every reason to trust it, except its bytes.
  */
-public final class LyingPeer implements AutoCloseable {
+final class LyingPeer implements AutoCloseable {
 
     private final Server server;
     private final LyingPeerService service;
@@ -33,7 +33,7 @@ public final class LyingPeer implements AutoCloseable {
         this.service = service;
     }
 
-    public static LyingPeer start(AgentFiles identity, Path caCertificate, WireManifest manifest, Corruption corruption)
+    static LyingPeer start(AgentFiles identity, Path caCertificate, WireManifest manifest, Corruption corruption)
             throws IOException {
         SslContext tls = GrpcSslContexts.configure(
                         SslContextBuilder.forServer(
@@ -52,12 +52,12 @@ public final class LyingPeer implements AutoCloseable {
         return new LyingPeer(server, service);
     }
 
-    public int port() {
+    int port() {
         return server.getPort();
     }
 
     /** How many corrupted chunks it sent. */
-    public int corruptServed() {
+    int corruptServed() {
         return service.corruptServed();
     }
 

@@ -27,7 +27,7 @@ import io.meshlift.proto.peer.v1.ManifestPart;
  * Meshlift's manifest code): entries in path-byte order, chunk and file SHA-256s, and the dataset
  * digest over the sorted {@code sha256sum} lines.
  */
-public final class WireManifest {
+final class WireManifest {
 
     private static final int ENTRIES_PER_PART = 1024;
 
@@ -50,7 +50,7 @@ public final class WireManifest {
         this.totalBytes = totalBytes;
     }
 
-    public static WireManifest of(Path root, int chunkSize) throws IOException {
+    static WireManifest of(Path root, int chunkSize) throws IOException {
         List<Map.Entry<String, TreeEntry>> sorted =
                 new ArrayList<>(TreeSnapshot.of(root).entrySet());
         sorted.removeIf(entry -> entry.getKey().isEmpty());

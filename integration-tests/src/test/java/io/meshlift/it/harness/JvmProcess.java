@@ -25,10 +25,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class JvmProcess {
 
-    /** A ceiling, not a wait: generous because several JVMs start at once on loaded build machines. */
-    private static final Duration STARTUP_TIMEOUT =
-            Duration.ofSeconds(Long.getLong("meshlift.it.startup-timeout-seconds", 300));
-
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     /** JVMs of this test JVM still running; killed (each by its own handle) if the test JVM exits first. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
