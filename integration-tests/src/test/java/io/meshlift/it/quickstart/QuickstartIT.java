@@ -171,8 +171,21 @@ class QuickstartIT {
         return pids;
     }
 
+    /**
+     * Running, not merely unreaped: a process that exited stays a zombie until whoever adopted it (the launcher
+     * that started it has exited) reaps it, and {@link ProcessHandle#isAlive} counts zombies as alive.
+     */
     private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // The state letter follows the parenthesised command name, which may itself hold spaces.
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false; // gone between the two looks
+        }
     }
 
     /** A base port whose whole block (base to base + 30) is free on loopback right now. */
